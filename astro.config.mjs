@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+
+// Where the site lives. GitHub Pages serves a project site under /<repo>/, so both are settable;
+// scripts/build.ts also points outDir at a temporary folder and swaps it in only on success.
+const base = process.env.ATLAS_BASE || '/';
+const site = process.env.ATLAS_SITE || 'https://atlas.example.org';
+const outDir = process.env.ATLAS_OUT_DIR || './dist';
+
+export default defineConfig({
+  site,
+  base,
+  outDir,
+  trailingSlash: 'ignore',
+  integrations: [react(), sitemap()],
+  build: { format: 'directory' },
+  vite: { build: { chunkSizeWarningLimit: 200 } },
+});

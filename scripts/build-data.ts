@@ -1,0 +1,26 @@
+/**
+ * `npm run data`: the data step alone. Reads ATLAS_INPUT, else content/misalignments.json, else
+ * the bundled sample; writes the derived data to .atlas/ for the site build.
+ * ATLAS_SKIP_INVALID=1 (or --skip-invalid) publishes the valid remainder of a damaged file.
+ */
+import { runDataStep, summarise } from '../src/lib/data-step.ts';
+import { DATA_DIR, fileEffects, flag } from './cli.ts';
+
+const args = process.argv.slice(2);
+const quiet = flag(args, '--quiet');
+const result = runDataStep(
+  {
+    input: process.env['ATLAS_INPUT'] || undefined,
+    skipInvalid: flag(args, '--skip-invalid') || process.env['ATLAS_SKIP_INVALID'] === '1',
+    outDir: DATA_DIR,
+  },
+  fileEffects(quiet),
+);
+if (!result.ok) {
+  console.error(`The release file cannot be used (${result.problems.length} problems):`);
+  for (const problem of result.problems) console.error(`  ${problem}`);
+  console.error('Nothing was written. Fix the file, or set ATLAS_SKIP_INVALID=1 to publish the valid remainder.');
+  process.exit(1);
+}
+for (const line of result.skipped) console.error(`  skipped ${line}`);
+if (!quiet) for (const line of summarise(result.report)) console.error(line);

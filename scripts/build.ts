@@ -1,0 +1,48 @@
+/**
+ * `npm run build`: the data step, then `astro build` into a temporary folder that replaces dist/
+ * only when everything succeeded, so a failed build never leaves a half-built site behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sizeWarning } from '../src/lib/site-size.ts';
+
+const DIST = 'dist';
+const temp = `.dist-${process.pid}`;
+const started = performance.now();
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    rmSync(temp, { recursive: true, force: true });
+    console.error(`\nBuild failed in: node ${args.join(' ')}. dist/ was left as it was.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function sizeOf(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+rmSync(temp, { recursive: true, force: true });
+run(['scripts/build-data.ts', ...process.argv.slice(2)]);
+run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { ATLAS_OUT_DIR: temp });
+if (!existsSync(join(temp, 'index.html'))) run(['-e', 'process.exit(1)']);
+const old = `${temp}-old`;
+if (existsSync(DIST)) renameSync(DIST, old);
+renameSync(temp, DIST);
+rmSync(old, { recursive: true, force: true });
+
+const { bytes, files } = sizeOf(DIST);
+console.error(
+  `[build] dist/ ${(bytes / 1e6).toFixed(1)} MB in ${files} files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+const warning = sizeWarning(bytes, files);
+if (warning) console.error(`[build] WARNING: ${warning}`);

@@ -1,0 +1,44 @@
+/**
+ * What the CLIs share: the real file system as data-step effects, and argument helpers.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataStepEffects } from '../src/lib/data-step.ts';
+
+/** The file system, for the data step. `quiet` silences progress lines. */
+export function fileEffects(quiet = false): DataStepEffects {
+  return {
+    read: (path) => (existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined),
+    write: (path, contents) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, contents);
+    },
+    log: (line) => {
+      if (!quiet) console.error(`[data] ${line}`);
+    },
+  };
+}
+
+/** The value after `--name`, if given. */
+export function option(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+export function flag(args: readonly string[], name: string): boolean {
+  return args.includes(name);
+}
+
+/** Positional arguments: everything that is neither a flag nor a flag's value. */
+export function positionals(args: readonly string[], valued: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (valued.includes(arg)) i++;
+    else if (!arg.startsWith('--')) out.push(arg);
+  }
+  return out;
+}
+
+/** Where the data step writes for the site build. */
+export const DATA_DIR = '.atlas';

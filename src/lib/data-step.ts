@@ -1,0 +1,101 @@
+/**
+ * The data step with its effects passed in: choose the input, run the pipeline, derive the files
+ * the site reads, and write them. `scripts/build-data.ts` and `scripts/validate.ts` wire it to
+ * the real file system; tests pass fakes.
+ */
+import { runPipeline, type Report } from './pipeline.ts';
+import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts';
+import type { Episode } from './schema.ts';
+
+export interface DataStepEffects {
+  /** Bytes of a file, or undefined when it does not exist. */
+  read(path: string): Uint8Array | undefined;
+  write(path: string, contents: string): void;
+  log(line: string): void;
+}
+
+export interface DataStepOptions {
+  /** An explicit input file (`ATLAS_INPUT` or the CLI argument). */
+  input?: string | undefined;
+  skipInvalid: boolean;
+  /** Where to write; nothing is written when undefined (validate only). */
+  outDir?: string | undefined;
+}
+
+export const RELEASE_PATH = 'content/misalignments.json';
+export const SAMPLE_PATH = 'content/sample/misalignments.json';
+
+/** What the site reads from the data step's output folder. */
+export interface DataManifest {
+  report: Report;
+  files: BrowserFile['name'][];
+  browse: string;
+  chunks: string[];
+  search: string;
+}
+
+export type DataStepResult =
+  | { ok: true; report: Report; episodes: Episode[]; skipped: string[] }
+  | { ok: false; problems: string[] };
+
+/** Picks the input: an explicit file, else the real release when present, else the sample. */
+export function chooseInput(
+  explicit: string | undefined,
+  exists: (path: string) => boolean,
+): { path: string; sample: boolean } {
+  if (explicit) return { path: explicit, sample: explicit === SAMPLE_PATH };
+  if (exists(RELEASE_PATH)) return { path: RELEASE_PATH, sample: false };
+  return { path: SAMPLE_PATH, sample: true };
+}
+
+/** Runs the data step; on success with an `outDir`, writes episodes, report and browser files. */
+export function runDataStep(options: DataStepOptions, fx: DataStepEffects): DataStepResult {
+  const input = chooseInput(options.input, (path) => fx.read(path) !== undefined);
+  const bytes = fx.read(input.path);
+  if (bytes === undefined) return { ok: false, problems: [`file: cannot read ${input.path}`] };
+  fx.log(`read ${input.path} (${(bytes.length / 1024).toFixed(0)} KiB)${input.sample ? ' [sample data]' : ''}`);
+
+  const result = runPipeline(bytes, {
+    inputName: input.path,
+    sample: input.sample,
+    skipInvalid: options.skipInvalid,
+  });
+  if (!result.ok) return result;
+  const { report, episodes } = result;
+  fx.log(
+    `parsed ${report.input} records: ${report.published} published, ` +
+      `${report.excluded.license} excluded by licence, ${report.excluded['invalid-record']} invalid, ` +
+      `${report.excluded.duplicate} duplicate`,
+  );
+  if (options.outDir !== undefined) {
+    const out = options.outDir;
+    const files = deriveBrowserFiles(episodes);
+    fx.log(`derived ${files.list.length} browser files`);
+    fx.write(`${out}/episodes.json`, JSON.stringify(episodes));
+    fx.write(`${out}/report.json`, JSON.stringify(report, null, 2));
+    for (const file of files.list) fx.write(`${out}/public/${file.name}`, file.contents);
+    const manifest: DataManifest = {
+      report,
+      files: files.list.map((f) => f.name),
+      browse: files.browse,
+      chunks: files.chunks,
+      search: files.search,
+    };
+    fx.write(`${out}/manifest.json`, JSON.stringify(manifest, null, 2));
+    fx.log(`wrote ${episodes.length} episodes and ${files.list.length} browser files to ${out}/`);
+  }
+  return { ok: true, report, episodes, skipped: result.skipped };
+}
+
+/** The one-screen summary printed at the end of a data step. */
+export function summarise(report: Report): string[] {
+  const redacted = Object.entries(report.redactions).filter(([, n]) => n > 0);
+  const excluded = report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
+  return [
+    `input      ${report.input} records from ${report.inputName}${report.sample ? ' (sample data)' : ''}`,
+    `published  ${report.published} (${report.publishedValid} VALID, ${report.publishedInvalid} INVALID)`,
+    `excluded   ${excluded}: licence ${report.excluded.license}, invalid record ${report.excluded['invalid-record']}, duplicate ${report.excluded.duplicate}`,
+    `redacted   ${redacted.length === 0 ? 'nothing' : redacted.map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+    `accounted  ${report.input === report.published + excluded ? 'yes' : 'NO'}: input = published + excluded`,
+  ];
+}

@@ -1,0 +1,87 @@
+/**
+ * The files the browser fetches, derived once in the data step: the columnar browse file, the
+ * text chunks that cards and exports read, and the search index. Names carry a content hash so
+ * that a repeat visit can cache them forever.
+ */
+import { createHash } from 'node:crypto';
+import MiniSearch from 'minisearch';
+import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
+import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
+import type { Episode } from '../schema.ts';
+
+export interface BrowserFile {
+  /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json`. */
+  name: string;
+  contents: string;
+}
+
+/** The text a card, a table row or an export needs of one episode. */
+export interface ChunkEntry {
+  id: string;
+  name: string;
+  description: string;
+  agent: string;
+  timestamp: string;
+}
+
+/** Episodes per text chunk: a page of results touches one or two chunks in date order. */
+export const CHUNK_SIZE = 50;
+
+function hashed(stem: string, contents: string): BrowserFile {
+  const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
+  return { name: `${stem}.${hash}.json`, contents };
+}
+
+/** The text of an episode as the search index sees it. */
+export function searchDocument(episode: Episode, id: number): SearchDocument {
+  const a = episode.annotation;
+  return {
+    id,
+    name: episode.name,
+    description: episode.description,
+    quotes: episode.evidence.map((e) => e.quote).join('\n'),
+    contexts: episode.evidence.map((e) => e.context).join('\n'),
+    reasoning: [
+      a?.symptom.reasoning,
+      a?.symptom.otherDescriptor,
+      a?.cause.reasoning,
+      a?.outcome.reasoning,
+      a?.resolution.reasoning,
+      episode.validation.note,
+    ]
+      .filter((t): t is string => typeof t === 'string' && t.length > 0)
+      .join('\n'),
+    agent: episode.agent,
+  };
+}
+
+/** Builds every browser file from the published episodes. */
+export function deriveBrowserFiles(episodes: readonly Episode[]): {
+  list: BrowserFile[];
+  browse: string;
+  chunks: string[];
+  search: string;
+} {
+  const ordered = canonicalOrder(episodes);
+  const browse = hashed('browse', JSON.stringify(encodeColumns(ordered, CHUNK_SIZE)));
+  const chunks: BrowserFile[] = [];
+  for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
+    const entries: ChunkEntry[] = ordered.slice(start, start + CHUNK_SIZE).map((e) => ({
+      id: e.id,
+      name: e.name,
+      description: e.description,
+      agent: e.agent,
+      timestamp: e.timestamp,
+    }));
+    chunks.push(hashed(`chunk-${start / CHUNK_SIZE}`, JSON.stringify(entries)));
+  }
+  const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
+  index.addAll(ordered.map((episode, i) => searchDocument(episode, i)));
+  const search = hashed('search', JSON.stringify(index));
+  return {
+    list: [browse, ...chunks, search],
+    browse: browse.name,
+    chunks: chunks.map((c) => c.name),
+    search: search.name,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * How numbers, dates and citations read on the site.
+ */
+import type { Episode } from './schema.ts';
+import { keyLabel } from './ids.ts';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** `2025-06-07 01:16:00` → `7 June 2025` (no time zone is known, so no time is shown). */
+export function formatDate(timestamp: string): string {
+  const [y, m, d] = timestamp.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+}
+
+/** `2025-06` → `June 2025`. */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${MONTHS[m - 1] ?? ''} ${y}`;
+}
+
+/** `1234` → `1,234`. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** `0.2695` → `27.0%`. */
+export function formatShare(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** `3 episodes`, `1 episode`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+export const PAPER_CITATION =
+  'Tang et al. How Coding Agents Fail Their Users. EMNLP 2026. arXiv:2605.29442.';
+
+export const PAPER_BIBTEX = `@inproceedings{tang2026coding,
+  title     = {How Coding Agents Fail Their Users},
+  author    = {Tang and others},
+  booktitle = {Proceedings of the 2026 Conference on Empirical Methods in Natural Language Processing (EMNLP)},
+  year      = {2026},
+  eprint    = {2605.29442},
+  archivePrefix = {arXiv}
+}`;
+
+/** The line to cite one episode with: the paper, the episode's key and its permalink. */
+export function episodeCitation(episode: Episode, permalink: string): string {
+  return `“${episode.name}”, episode ${keyLabel(episode.key)}. In: ${PAPER_CITATION} Coding Agent Misalignment Atlas, ${permalink}`;
+}

@@ -1,0 +1,183 @@
+/**
+ * Reading a release file: bytes → text → JSON → records → validated episodes, collecting every
+ * problem with the record and field it concerns instead of stopping at the first.
+ */
+import { z } from 'zod';
+import { keyLabel, type EpisodeKey } from './ids.ts';
+import { normaliseLayout, recordsOf } from './layout.ts';
+import { releaseRecordSchema, type Episode } from './schema.ts';
+
+/** One thing wrong with the input. `index` is absent for problems with the file as a whole. */
+export interface Problem {
+  index?: number;
+  key?: string;
+  path?: string;
+  message: string;
+  reason: 'invalid-file' | 'invalid-record' | 'duplicate';
+}
+
+/** A record that passed the schema, with its position in the file. */
+export interface ParsedEpisode {
+  index: number;
+  episode: Episode;
+}
+
+export interface ParseResult {
+  /** How many records the file holds (0 when the file itself could not be read). */
+  total: number;
+  episodes: ParsedEpisode[];
+  problems: Problem[];
+}
+
+/** Deeper than this, a record is malformed (real records nest four levels). */
+export const MAX_DEPTH = 32;
+
+/** `records[412] (swe/78/session_846/M003): outcome.damage_locus must be null …` */
+export function formatProblem(problem: Problem): string {
+  if (problem.index === undefined) return `file: ${problem.message}`;
+  const where = `records[${problem.index}]${problem.key ? ` (${problem.key})` : ''}`;
+  return `${where}: ${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+}
+
+function fileProblem(message: string): ParseResult {
+  return { total: 0, episodes: [], problems: [{ message, reason: 'invalid-file' }] };
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Decodes the file's bytes as strict UTF-8, or explains where it is not. */
+export function decodeRelease(bytes: Uint8Array): { text: string } | { error: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { error: 'the file starts with a UTF-8 byte-order mark; save it as UTF-8 without one' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    let offset = 0;
+    // Find the first bad byte so the message points at it.
+    for (let end = 1024; end <= bytes.length + 1024; end += 1024) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(end, bytes.length)));
+        offset = end;
+      } catch {
+        break;
+      }
+    }
+    return { error: `the file is not valid UTF-8 (first bad byte near offset ${offset})` };
+  }
+}
+
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A best-effort key for naming a record in a message, even when the record is broken. */
+function looseKey(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const r = normaliseLayout(record) as Record<string, unknown>;
+  const parts = [r['source'], r['repository_id'], r['session_id'], r['misalignment_id']].map(str);
+  if (parts.every((p) => p === undefined)) return undefined;
+  return parts.map((p) => (p === undefined ? '?' : p.slice(0, 80))).join('/');
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+function issueProblems(index: number, key: string | undefined, error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => {
+    const path = pathOf(issue.path);
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    return {
+      index,
+      ...(key ? { key } : {}),
+      ...(path ? { path } : {}),
+      message: missing ? `is required (expected ${issue.expected})` : issue.message,
+      reason: 'invalid-record' as const,
+    };
+  });
+}
+
+/** Parses the release's text; every record that passes is returned, every problem listed. */
+export function parseRelease(text: string): ParseResult {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) return fileProblem('the file nests too deeply to be read');
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : '';
+    const truncated = text.trim().length === 0 || /end of (JSON|data) input/i.test(message);
+    return fileProblem(
+      truncated
+        ? `the file is empty or ends too early (truncated JSON)${where}`
+        : `the file is not valid JSON${where}: ${message}`,
+    );
+  }
+  const found = recordsOf(file);
+  if ('error' in found) return fileProblem(found.error);
+  if (found.records.length === 0) return fileProblem('the file holds no records');
+
+  const episodes: ParsedEpisode[] = [];
+  const problems: Problem[] = [];
+  const seenKeys = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  found.records.forEach((record, index) => {
+    const key = looseKey(record);
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      problems.push({ index, message: 'must be an object', reason: 'invalid-record' });
+      return;
+    }
+    if (depthOf(record) > MAX_DEPTH) {
+      problems.push({
+        index,
+        ...(key ? { key } : {}),
+        message: `nests deeper than ${MAX_DEPTH} levels`,
+        reason: 'invalid-record',
+      });
+      return;
+    }
+    const result = releaseRecordSchema.safeParse(normaliseLayout(record));
+    if (!result.success) {
+      problems.push(...issueProblems(index, key, result.error));
+      return;
+    }
+    const episode = result.data;
+    const label = keyLabel(episode.key as EpisodeKey);
+    const earlier = seenKeys.get(label) ?? seenIds.get(episode.id);
+    if (earlier !== undefined) {
+      problems.push({
+        index,
+        key: label,
+        path: 'misalignment_id',
+        message: `repeats the id of records[${earlier}] (${episode.id})`,
+        reason: 'duplicate',
+      });
+      return;
+    }
+    seenKeys.set(label, index);
+    seenIds.set(episode.id, index);
+    episodes.push({ index, episode });
+  });
+  return { total: found.records.length, episodes, problems };
+}

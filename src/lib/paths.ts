@@ -1,0 +1,36 @@
+/**
+ * Every internal URL of the site, in one place. Paths are written without the base; `withBase`
+ * adds it, so the same site works at `/` and under a GitHub Pages project path like `/atlas/`.
+ */
+import type { AxisSlug } from './taxonomy.ts';
+
+/** Joins Astro's base (`/` or `/atlas/`) and a site path (`/browse/`). */
+export function withBase(base: string, path: string): string {
+  const head = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${head}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** A label code as a URL segment: `S3` → `s3`, `custom:foo_bar` → `custom-foo-bar`. */
+export function codeSlug(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** An agent name as a URL segment: `Claude Code` → `claude-code`. */
+export function agentSlug(agent: string): string {
+  return codeSlug(agent) || 'unknown';
+}
+
+export const routes = {
+  home: () => '/',
+  browse: (query = '') => `/browse/${query ? `?${query}` : ''}`,
+  episode: (id: string) => `/episodes/${id}/`,
+  taxonomy: () => '/taxonomy/',
+  axis: (axis: AxisSlug) => `/taxonomy/${axis}/`,
+  label: (axis: AxisSlug, code: string, page = 1) =>
+    `/taxonomy/${axis}/${codeSlug(code)}/${page > 1 ? `${page}/` : ''}`,
+  agents: () => '/agents/',
+  agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
+  about: () => '/about/',
+  report: () => '/data/report.json',
+  dataFile: (name: string) => `/data/${name}`,
+};

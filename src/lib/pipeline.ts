@@ -1,0 +1,138 @@
+/**
+ * The data step as one pure function: release bytes → parsed episodes → licence filter → scrub,
+ * with a report that accounts for every input record.
+ */
+import { decodeRelease, formatProblem, parseRelease, type Problem } from './parse.ts';
+import { licenceVerdict } from './licence.ts';
+import { REDACTION_KINDS, scrubText, type RedactionKind, type RedactionTally } from './scrub.ts';
+import type { Episode } from './schema.ts';
+
+export type ExclusionReason = 'license' | 'invalid-record' | 'duplicate';
+
+/** One record that did not reach the site, and why. */
+export interface Exclusion {
+  index: number;
+  key?: string;
+  reason: ExclusionReason;
+  detail: string;
+}
+
+/** What happened to every record of the input; published at `dist/data/report.json`. */
+export interface Report {
+  inputName: string;
+  sample: boolean;
+  input: number;
+  published: number;
+  excluded: Record<ExclusionReason, number>;
+  excludedRecords: Exclusion[];
+  redactions: Record<RedactionKind, number>;
+  licences: Record<string, { published: number; excluded: number }>;
+  publishedValid: number;
+  publishedInvalid: number;
+}
+
+export interface PipelineOptions {
+  /** Shown in the report: which file the site was built from. */
+  inputName: string;
+  /** The bundled sample: the site shows a banner. */
+  sample: boolean;
+  /** Publish the valid remainder instead of failing on bad records. */
+  skipInvalid: boolean;
+}
+
+export type PipelineResult =
+  | { ok: true; episodes: Episode[]; report: Report; skipped: string[] }
+  | { ok: false; problems: string[] };
+
+function scrubDeep<T>(value: T, tally: RedactionTally): T {
+  if (typeof value === 'string') return scrubText(value, tally) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, tally)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, tally);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Scrubs every string of an episode except its id and key, which the schema already limits to
+ * safe characters. Walking the whole record means a text field added later is scrubbed too.
+ */
+export function scrubEpisode(episode: Episode, tally: RedactionTally): Episode {
+  const { id, key, ...rest } = episode;
+  return { id, key, ...scrubDeep(rest, tally) };
+}
+
+function exclusionOf(problems: Problem[]): Exclusion[] {
+  const byIndex = new Map<number, Exclusion>();
+  for (const problem of problems) {
+    if (problem.index === undefined) continue;
+    const earlier = byIndex.get(problem.index);
+    if (earlier) {
+      earlier.detail += `; ${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+      continue;
+    }
+    byIndex.set(problem.index, {
+      index: problem.index,
+      ...(problem.key ? { key: problem.key } : {}),
+      reason: problem.reason === 'duplicate' ? 'duplicate' : 'invalid-record',
+      detail: `${problem.path ? `${problem.path} ` : ''}${problem.message}`,
+    });
+  }
+  return [...byIndex.values()];
+}
+
+/** Runs the whole data step on a release file's bytes. */
+export function runPipeline(bytes: Uint8Array, options: PipelineOptions): PipelineResult {
+  const decoded = decodeRelease(bytes);
+  if ('error' in decoded) return { ok: false, problems: [`file: ${decoded.error}`] };
+  const parsed = parseRelease(decoded.text);
+  if (parsed.problems.some((p) => p.reason === 'invalid-file'))
+    return { ok: false, problems: parsed.problems.map(formatProblem) };
+  if (parsed.problems.length > 0 && !options.skipInvalid)
+    return { ok: false, problems: parsed.problems.map(formatProblem) };
+
+  const excludedRecords = exclusionOf(parsed.problems);
+  const tally: RedactionTally = {};
+  const licences: Report['licences'] = {};
+  const episodes: Episode[] = [];
+  for (const { index, episode } of parsed.episodes) {
+    const verdict = licenceVerdict(episode.licence);
+    const row = (licences[episode.licence] ??= { published: 0, excluded: 0 });
+    if (!verdict.permissive) {
+      row.excluded += 1;
+      excludedRecords.push({
+        index,
+        key: `${episode.key.source}/${episode.key.repository}/${episode.key.session}/${episode.key.misalignment}`,
+        reason: 'license',
+        detail: `${episode.licence}: ${verdict.reason}`,
+      });
+      continue;
+    }
+    row.published += 1;
+    episodes.push(scrubEpisode(episode, tally));
+  }
+  excludedRecords.sort((a, b) => a.index - b.index);
+
+  const excluded: Record<ExclusionReason, number> = { license: 0, 'invalid-record': 0, duplicate: 0 };
+  for (const record of excludedRecords) excluded[record.reason] += 1;
+  const redactions = Object.fromEntries(REDACTION_KINDS.map((kind) => [kind, tally[kind] ?? 0])) as Record<
+    RedactionKind,
+    number
+  >;
+  const report: Report = {
+    inputName: options.inputName,
+    sample: options.sample,
+    input: parsed.total,
+    published: episodes.length,
+    excluded,
+    excludedRecords,
+    redactions,
+    licences,
+    publishedValid: episodes.filter((e) => e.validation.label === 'VALID').length,
+    publishedInvalid: episodes.filter((e) => e.validation.label === 'INVALID').length,
+  };
+  const skipped = parsed.problems.map(formatProblem);
+  return { ok: true, episodes, report, skipped };
+}

@@ -1,0 +1,160 @@
+/**
+ * Counting, grouping and sharing-out over published episodes: the figures of the overview,
+ * the taxonomy pages and the agent pages. Pure functions over `Episode[]`.
+ */
+import type { Episode } from './schema.ts';
+import { AXES, type AxisSlug, type LabelInfo } from './taxonomy.ts';
+import { sessionId, repositoryId } from './ids.ts';
+
+export type Axis = (typeof AXES)[number];
+
+export function axisBySlug(slug: string): Axis | undefined {
+  return AXES.find((axis) => axis.slug === slug);
+}
+
+/** The codes an episode carries on an axis (none for an axis it is not annotated on). */
+export function codesOn(episode: Episode, axis: AxisSlug): string[] {
+  const a = episode.annotation;
+  switch (axis) {
+    case 'form':
+      return a ? [...a.symptom.labels] : [];
+    case 'cause':
+      return a ? a.cause.labels.map((c) => c.code) : [];
+    case 'cost':
+      return a ? [a.outcome.severity] : [];
+    case 'locus':
+      return a?.outcome.locus ? [a.outcome.locus] : [];
+    case 'resolution':
+      return a ? [a.resolution.status] : [];
+    case 'resolver':
+      return a?.resolution.resolver ? [a.resolution.resolver] : [];
+    case 'validation':
+      return episode.validation.category ? [episode.validation.category] : [];
+  }
+}
+
+/** The episodes an axis's shares are computed over: VALID ones, or INVALID ones for validation. */
+export function population(episodes: readonly Episode[], axis: AxisSlug): Episode[] {
+  const label = axis === 'validation' ? 'INVALID' : 'VALID';
+  return episodes.filter((e) => e.validation.label === label);
+}
+
+export interface LabelCount {
+  code: string;
+  name: string;
+  count: number;
+  /** count / population size, 0 when the population is empty. */
+  share: number;
+}
+
+/** The labels of an axis (including custom validation categories found in the data). */
+export function labelsOf(episodes: readonly Episode[], axis: AxisSlug): LabelInfo[] {
+  const known: LabelInfo[] = [...(axisBySlug(axis)?.labels ?? [])];
+  if (axis !== 'validation') return known;
+  const extra = [...new Set(episodes.flatMap((e) => codesOn(e, axis)))]
+    .filter((code) => !known.some((k) => k.code === code))
+    .sort();
+  return [...known, ...extra.map((code) => ({ code, name: code, definition: '' }))];
+}
+
+/** Counts each label of an axis once per episode, with its share of the axis's population. */
+export function countLabels(episodes: readonly Episode[], axis: AxisSlug): LabelCount[] {
+  const pop = population(episodes, axis);
+  const counts = new Map<string, number>();
+  for (const episode of pop) for (const code of new Set(codesOn(episode, axis))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return labelsOf(episodes, axis).map((label) => {
+    const count = counts.get(label.code) ?? 0;
+    return { code: label.code, name: label.name, count, share: pop.length ? count / pop.length : 0 };
+  });
+}
+
+/** Episodes carrying a label on an axis. */
+export function withLabel(episodes: readonly Episode[], axis: AxisSlug, code: string): Episode[] {
+  return episodes.filter((e) => codesOn(e, axis).includes(code));
+}
+
+/** Counts by a key (agent, platform, month …), most frequent first, ties by key. */
+export function countBy(episodes: readonly Episode[], key: (e: Episode) => string): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const e of episodes) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([k, count]) => ({ key: k, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * A co-occurrence matrix: cell [i][j] counts the episodes carrying row label i on `rows` and
+ * column label j on `cols` (each episode counted once per pair).
+ */
+export function cooccurrence(
+  episodes: readonly Episode[],
+  rows: AxisSlug,
+  cols: AxisSlug,
+): { rows: LabelInfo[]; cols: LabelInfo[]; cells: number[][] } {
+  const rowLabels = labelsOf(episodes, rows);
+  const colLabels = labelsOf(episodes, cols);
+  const cells = rowLabels.map(() => colLabels.map(() => 0));
+  for (const episode of episodes) {
+    const colCodes = new Set(codesOn(episode, cols));
+    for (const r of new Set(codesOn(episode, rows))) {
+      const row = cells[rowLabels.findIndex((l) => l.code === r)];
+      if (!row) continue;
+      colLabels.forEach((c, j) => {
+        if (colCodes.has(c.code)) row[j] = (row[j] ?? 0) + 1;
+      });
+    }
+  }
+  return { rows: rowLabels, cols: colLabels, cells };
+}
+
+/** `YYYY-MM` of an episode's session. */
+export function monthOf(episode: Episode): string {
+  return episode.timestamp.slice(0, 7);
+}
+
+/** Episode counts per month, every month from the first to the last present. */
+export function byMonth(episodes: readonly Episode[]): Array<{ month: string; valid: number; invalid: number }> {
+  if (episodes.length === 0) return [];
+  const months = episodes.map(monthOf).sort();
+  const first = months[0] as string;
+  const last = months[months.length - 1] as string;
+  const out: Array<{ month: string; valid: number; invalid: number }> = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push({ month, valid: 0, invalid: 0 });
+    if (month >= last) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  const index = new Map(out.map((row, i) => [row.month, i]));
+  for (const e of episodes) {
+    const row = out[index.get(monthOf(e)) as number] as (typeof out)[number];
+    if (e.validation.label === 'VALID') row.valid += 1;
+    else row.invalid += 1;
+  }
+  return out;
+}
+
+/** The headline figures of the overview. */
+export function headline(episodes: readonly Episode[]) {
+  const bySource = countBy(episodes, (e) => e.key.source);
+  return {
+    repositories: new Set(episodes.map((e) => repositoryId(e.key))).size,
+    sessions: new Set(episodes.map((e) => sessionId(e.key))).size,
+    episodes: episodes.length,
+    valid: episodes.filter((e) => e.validation.label === 'VALID').length,
+    agents: new Set(episodes.map((e) => e.agent)).size,
+    bySource,
+  };
+}
+
+/** Sorts by date, newest first (the canonical order), ties by id. */
+export function newestFirst(episodes: readonly Episode[]): Episode[] {
+  return [...episodes].sort((a, b) =>
+    a.timestamp === b.timestamp ? (a.id < b.id ? -1 : 1) : a.timestamp < b.timestamp ? 1 : -1,
+  );
+}
