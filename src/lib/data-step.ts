@@ -6,6 +6,7 @@
 import { runPipeline, type Report } from './pipeline.ts';
 import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts';
 import type { Episode } from './schema.ts';
+import { newestFirst } from './stats.ts';
 
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
@@ -71,7 +72,7 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
     const out = options.outDir;
     const files = deriveBrowserFiles(episodes);
     fx.log(`derived ${files.list.length} browser files`);
-    fx.write(`${out}/episodes.json`, JSON.stringify(episodes));
+    fx.write(`${out}/episodes.json`, JSON.stringify(newestFirst(episodes)));
     fx.write(`${out}/report.json`, JSON.stringify(report, null, 2));
     for (const file of files.list) fx.write(`${out}/public/${file.name}`, file.contents);
     const manifest: DataManifest = {

@@ -158,3 +158,40 @@ export function newestFirst(episodes: readonly Episode[]): Episode[] {
     a.timestamp === b.timestamp ? (a.id < b.id ? -1 : 1) : a.timestamp < b.timestamp ? 1 : -1,
   );
 }
+
+export interface GroupShare {
+  key: string;
+  /** Episodes in the group carrying the label. */
+  count: number;
+  /** Episodes in the group's population for the axis. */
+  total: number;
+  share: number;
+}
+
+/**
+ * How a label splits by a grouping (platform, agent …): in each group, how many of the axis's
+ * population carry the label. Groups with no population are left out; largest groups first.
+ */
+export function splitBy(
+  episodes: readonly Episode[],
+  axis: AxisSlug,
+  code: string,
+  group: (e: Episode) => string,
+): GroupShare[] {
+  const totals = new Map<string, { count: number; total: number }>();
+  for (const e of population(episodes, axis)) {
+    const row = totals.get(group(e)) ?? { count: 0, total: 0 };
+    row.total += 1;
+    if (codesOn(e, axis).includes(code)) row.count += 1;
+    totals.set(group(e), row);
+  }
+  return [...totals.entries()]
+    .map(([key, { count, total }]) => ({ key, count, total, share: total ? count / total : 0 }))
+    .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
+}
+
+/** The axes whose labels are worth listing next to a label of `axis`. */
+export function companionAxes(axis: AxisSlug): AxisSlug[] {
+  if (axis === 'validation') return [];
+  return (['form', 'cause', 'cost', 'resolution'] as const).filter((a) => a !== axis);
+}

@@ -3,12 +3,18 @@
  * memoised; pages ask these functions, never the files.
  */
 import { readFileSync } from 'node:fs';
+import type { PaginateFunction } from 'astro';
+import { AXES } from '../lib/taxonomy.ts';
+import { countBy, labelsOf, withLabel } from '../lib/stats.ts';
+import { agentSlug, codeSlug } from '../lib/paths.ts';
 import type { DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 
 const DATA_DIR = '.atlas';
+/** Episodes per page on taxonomy and agent pages. */
+const LIST_PAGE_SIZE = 20;
 
 function readJson<T>(name: string): T {
   try {
@@ -56,4 +62,39 @@ export function neighboursOf(id: string): Neighbours {
 /** One static path per published episode. */
 export function episodePaths() {
   return allEpisodes().map((episode) => ({ params: { id: episode.id }, props: { episode } }));
+}
+
+/** One path per taxonomy axis. */
+export function axisPaths() {
+  return AXES.map((axis) => ({ params: { axis: axis.slug }, props: { axis: axis.slug } }));
+}
+
+/** One paginated list per label of every axis (custom validation categories included). */
+export function labelPaths(paginate: PaginateFunction) {
+  const episodes = allEpisodes();
+  return AXES.flatMap((axis) =>
+    labelsOf(episodes, axis.slug).flatMap((label) =>
+      paginate(withLabel(episodes, axis.slug, label.code), {
+        params: { axis: axis.slug, code: codeSlug(label.code) },
+        props: { axis: axis.slug, code: label.code },
+        pageSize: LIST_PAGE_SIZE,
+      }),
+    ),
+  );
+}
+
+/** Agents with their episode counts, most episodes first. */
+export function agentCounts() {
+  return countBy(allEpisodes(), (e) => e.agent);
+}
+
+/** One paginated list per agent. */
+export function agentPaths(paginate: PaginateFunction) {
+  const episodes = allEpisodes();
+  return agentCounts().flatMap(({ key }) =>
+    paginate(
+      episodes.filter((e) => e.agent === key),
+      { params: { agent: agentSlug(key) }, props: { agent: key }, pageSize: LIST_PAGE_SIZE },
+    ),
+  );
 }

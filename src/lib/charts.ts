@@ -1,0 +1,497 @@
+/**
+ * The overview's charts, computed at build time: the rows each chart shows (with the Browse link
+ * behind every bar and cell) and their SVG geometry. Pure: no DOM, only numbers and strings, so
+ * the components draw static SVG and the home page ships no JavaScript.
+ */
+import { max, range, scaleBand, scaleLinear } from 'd3';
+import type { Episode } from './schema.ts';
+import { browseQuery, DEFAULT_FILTERS, type FacetKey } from './browse-state.ts';
+import { routes } from './paths.ts';
+import { axisBySlug, byMonth, cooccurrence, countLabels, population } from './stats.ts';
+import { labelTitle, PLATFORMS, RESOLVED_STATUS, type AxisSlug } from './taxonomy.ts';
+
+type Filters = Partial<Record<FacetKey, string[]>>;
+
+/**
+ * Figures reported by Tang et al. (EMNLP 2026) over the full dataset: 16,118 VALID episodes from
+ * repositories under every licence. Shares are fractions; the resolver share is of resolved ones.
+ */
+export const PAPER_REFERENCE = {
+  form: { S1: 0.1156, S2: 0.2695, S3: 0.3833, S4: 0.102, S5: 0.1782, S6: 0.0287, S7: 0.2258, S8: 0.0034 },
+  cause: { C1: 0.1536, C2: 0.0947, C3: 0.1111, C4: 0.043, C5: 0.0244, C6: 0.3649, C7: 0.2685 },
+  cost: { DS0: 0.0008, DS1: 0.905, DS2: 0.0844, DS3: 0.0007, DS4: 0.0091 },
+  resolution: { RS1: 0.0933 },
+  resolver: { RV2: 0.9149 },
+  totals: { repositories: 1639, sessions: 20574, episodes: 29896, valid: 16118 },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// What the charts show
+
+/** One bar: a label of an axis, its count and share, and the Browse view behind it. */
+export interface ChartRow {
+  code: string;
+  /** `S3 · Developer Constraint Violation`, from the taxonomy. */
+  label: string;
+  count: number;
+  /** count / the chart's population, 0..1. */
+  share: number;
+  /** Site path (without base) of Browse filtered to this label. */
+  href: string;
+  /** The paper's share for the same label over the full dataset, when it reports one. */
+  paper?: number | undefined;
+}
+
+/**
+ * A Browse path with these filters (validation stays at its VALID default unless given) and,
+ * optionally, inclusive date bounds.
+ */
+export function browseHref(filters: Filters, dates: { from: string; to: string } = { from: '', to: '' }): string {
+  return routes.browse(browseQuery({ filters: { ...DEFAULT_FILTERS, ...filters }, ...dates }));
+}
+
+/**
+ * The rows of an axis's bar chart: each label with its share of the axis's population, linked
+ * to Browse filtered by that label (plus `extra` filters, e.g. `status=RS1` for resolvers).
+ */
+export function axisRows(
+  episodes: readonly Episode[],
+  axis: AxisSlug,
+  options: { extra?: Filters; paper?: Readonly<Record<string, number>> } = {},
+): ChartRow[] {
+  const facet = axisBySlug(axis)?.facet;
+  return countLabels(episodes, axis).map((row) => {
+    const filters: Filters = { ...options.extra };
+    if (facet) filters[facet] = [row.code];
+    return {
+      code: row.code,
+      label: labelTitle(row.code),
+      count: row.count,
+      share: row.share,
+      href: browseHref(filters),
+      paper: options.paper?.[row.code],
+    };
+  });
+}
+
+/** Resolver rows: shares of the resolved (RS1) episodes, linked to `status=RS1&resolver=RVx`. */
+export function resolverRows(episodes: readonly Episode[]): ChartRow[] {
+  const resolved = episodes.filter((e) => e.annotation?.resolution.status === RESOLVED_STATUS);
+  return axisRows(resolved, 'resolver', {
+    extra: { status: [RESOLVED_STATUS] },
+    paper: PAPER_REFERENCE.resolver,
+  });
+}
+
+/** One cell of a label × label matrix. */
+export interface MatrixCell {
+  count: number;
+  href: string;
+}
+
+/** Co-occurrence of two axes over VALID episodes, each cell linked to both filters. */
+export function labelMatrix(episodes: readonly Episode[], rowsAxis: AxisSlug, colsAxis: AxisSlug) {
+  const { rows, cols, cells } = cooccurrence(population(episodes, rowsAxis), rowsAxis, colsAxis);
+  const rowFacet = axisBySlug(rowsAxis)?.facet;
+  const colFacet = axisBySlug(colsAxis)?.facet;
+  return {
+    rows: rows.map((l) => ({ code: l.code, label: labelTitle(l.code) })),
+    cols: cols.map((l) => ({ code: l.code, label: labelTitle(l.code) })),
+    cells: cells.map((line, i): MatrixCell[] =>
+      line.map((count, j) => {
+        const filters: Filters = {};
+        if (rowFacet) filters[rowFacet] = [rows[i]?.code ?? ''];
+        if (colFacet) filters[colFacet] = [cols[j]?.code ?? ''];
+        return { count, href: browseHref(filters) };
+      }),
+    ),
+  };
+}
+
+/** One series of a grouped chart: a platform and its number of VALID episodes. */
+export interface Series {
+  code: string;
+  name: string;
+  total: number;
+}
+
+/** Rows of a grouped chart: one label, one value per series. */
+export interface GroupRow {
+  code: string;
+  label: string;
+  values: ChartRow[];
+}
+
+/**
+ * Form shares per platform, each normalised within its platform (share of that platform's VALID
+ * episodes), so IDE and CLI compare despite different sizes.
+ */
+export function formByPlatform(episodes: readonly Episode[]): { series: Series[]; groups: GroupRow[] } {
+  const perPlatform = PLATFORMS.map((p) => {
+    const subset = episodes.filter((e) => e.platform === p.code);
+    return {
+      series: { code: p.code, name: p.name, total: population(subset, 'form').length },
+      rows: axisRows(subset, 'form', { extra: { platform: [p.code] } }),
+    };
+  });
+  const first = perPlatform[0]?.rows ?? [];
+  return {
+    series: perPlatform.map((p) => p.series),
+    groups: first.map((row, i) => ({
+      code: row.code,
+      label: row.label,
+      values: perPlatform.map((p) => p.rows[i] ?? { ...row, count: 0, share: 0 }),
+    })),
+  };
+}
+
+/** `2025-02` → first and last day of that month, as Browse's inclusive date bounds. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** One month of the monthly chart, with Browse links for its VALID and INVALID episodes. */
+export interface MonthRow {
+  month: string;
+  valid: number;
+  invalid: number;
+  validHref: string;
+  invalidHref: string;
+}
+
+/** Episodes per month (every month from first to last), split VALID / INVALID. */
+export function monthRows(episodes: readonly Episode[]): MonthRow[] {
+  return byMonth(episodes).map((row) => {
+    const dates = monthBounds(row.month);
+    return {
+      ...row,
+      validHref: browseHref({}, dates),
+      invalidHref: browseHref({ validation: ['INVALID'] }, dates),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+/** A tick of an axis: its value and its position along the axis. */
+export interface Tick {
+  value: number;
+  pos: number;
+}
+
+/** The upper end of a share axis: the largest value, rounded up to a nice step, at most 1. */
+function shareDomain(values: readonly number[]): number {
+  const top = max(values) ?? 0;
+  if (top <= 0) return 1;
+  const niced = scaleLinear().domain([0, top]).nice(5).domain()[1] ?? top;
+  return Math.min(1, niced);
+}
+
+export interface BarOptions {
+  /** viewBox width. */
+  width: number;
+  /** Space for the label line above each bar. */
+  labelHeight: number;
+  barHeight: number;
+  rowGap: number;
+  /** Space kept right of the plot for the value text. */
+  valueWidth: number;
+  /** Space below the rows for the tick labels. */
+  axisHeight: number;
+}
+
+export const BAR_DEFAULTS: BarOptions = {
+  width: 380,
+  labelHeight: 20,
+  barHeight: 16,
+  rowGap: 12,
+  valueWidth: 100,
+  axisHeight: 22,
+};
+
+/** One bar, with its label placed on its own line above it (readable at 360 px). */
+export interface BarShape<T> {
+  row: T;
+  /** Top of the row (label line + bar). */
+  y: number;
+  rowHeight: number;
+  labelY: number;
+  barY: number;
+  barWidth: number;
+  valueX: number;
+  valueY: number;
+  /** Where the paper's reference mark sits, when the row has one. */
+  referenceX: number | null;
+}
+
+/**
+ * A horizontal bar chart of shares: one row per label (label line, then the bar), a linear x
+ * scale from 0 to a nice maximum over shares and reference figures, and its ticks.
+ */
+export function barChart<T extends { share: number; paper?: number | undefined }>(
+  rows: readonly T[],
+  options: Partial<BarOptions> = {},
+) {
+  const o = { ...BAR_DEFAULTS, ...options };
+  const plotWidth = o.width - o.valueWidth;
+  const top = shareDomain(rows.flatMap((r) => (r.paper === undefined ? [r.share] : [r.share, r.paper])));
+  const x = scaleLinear().domain([0, top]).range([0, plotWidth]);
+  const rowHeight = o.labelHeight + o.barHeight + o.rowGap;
+  const bars: BarShape<T>[] = rows.map((row, i) => {
+    const y = i * rowHeight;
+    const barY = y + o.labelHeight;
+    const barWidth = x(row.share);
+    const referenceX = row.paper === undefined ? null : x(row.paper);
+    return {
+      row,
+      y,
+      rowHeight,
+      labelY: y + o.labelHeight - 6,
+      barY,
+      barWidth,
+      // The value goes past the reference mark too, so the two never overlap.
+      valueX: Math.max(barWidth, referenceX ?? 0) + 6,
+      valueY: barY + o.barHeight - 3,
+      referenceX,
+    };
+  });
+  const plotHeight = rows.length * rowHeight;
+  return {
+    width: o.width,
+    height: plotHeight + o.axisHeight,
+    plotWidth,
+    plotHeight,
+    barHeight: o.barHeight,
+    bars,
+    ticks: x.ticks(4).map((value): Tick => ({ value, pos: x(value) })),
+  };
+}
+
+export interface GroupedOptions extends BarOptions {
+  /** Space left of each bar for its series name, so colour is not the only cue. */
+  seriesWidth: number;
+  /** Gap between the bars of one group. */
+  innerGap: number;
+}
+
+export const GROUPED_DEFAULTS: GroupedOptions = { ...BAR_DEFAULTS, barHeight: 14, seriesWidth: 34, innerGap: 3 };
+
+/** One bar of a grouped chart. */
+export interface GroupedBarShape<V> {
+  value: V;
+  series: number;
+  x: number;
+  y: number;
+  width: number;
+  valueX: number;
+  valueY: number;
+}
+
+/**
+ * A grouped horizontal bar chart: per group a label line, then one bar per series (shares on a
+ * shared x scale), each bar preceded by its series name.
+ */
+export function groupedBarChart<V extends { share: number }, G extends { values: readonly V[] }>(
+  groups: readonly G[],
+  options: Partial<GroupedOptions> = {},
+) {
+  const o = { ...GROUPED_DEFAULTS, ...options };
+  const plotWidth = o.width - o.valueWidth - o.seriesWidth;
+  const top = shareDomain(groups.flatMap((g) => g.values.map((v) => v.share)));
+  const x = scaleLinear().domain([0, top]).range([0, plotWidth]);
+  let y = 0;
+  const shapes = groups.map((group) => {
+    const labelY = y + o.labelHeight - 6;
+    const bars: GroupedBarShape<V>[] = group.values.map((value, s) => {
+      const barY = y + o.labelHeight + s * (o.barHeight + o.innerGap);
+      const width = x(value.share);
+      return {
+        value,
+        series: s,
+        x: o.seriesWidth,
+        y: barY,
+        width,
+        valueX: o.seriesWidth + width + 6,
+        valueY: barY + o.barHeight - 3,
+      };
+    });
+    const height = o.labelHeight + group.values.length * (o.barHeight + o.innerGap) - o.innerGap + o.rowGap;
+    const shape = { group, y, height, labelY, bars };
+    y += height;
+    return shape;
+  });
+  return {
+    width: o.width,
+    height: y + o.axisHeight,
+    plotLeft: o.seriesWidth,
+    plotWidth,
+    plotHeight: y,
+    barHeight: o.barHeight,
+    groups: shapes,
+    ticks: x.ticks(4).map((value): Tick => ({ value, pos: o.seriesWidth + x(value) })),
+  };
+}
+
+export interface HeatmapOptions {
+  rowLabelWidth: number;
+  headerHeight: number;
+  cellWidth: number;
+  cellHeight: number;
+}
+
+export const HEATMAP_DEFAULTS: HeatmapOptions = {
+  rowLabelWidth: 250,
+  headerHeight: 28,
+  cellWidth: 54,
+  cellHeight: 34,
+};
+
+/**
+ * Above this intensity a cell's number is drawn in the page background colour instead of the
+ * text colour: with the heat ramps of both themes this keeps the number at 4:1 contrast or better.
+ */
+export const HEAT_INVERSE_FROM = 0.56;
+
+/** A heat ramp colour between `--chart-heat-lo` (0) and `--chart-heat-hi` (1), theme-aware. */
+export function heatFill(intensity: number): string {
+  const pct = Math.round(Math.min(1, Math.max(0, intensity)) * 100);
+  return `color-mix(in srgb, var(--chart-heat-hi) ${pct}%, var(--chart-heat-lo))`;
+}
+
+/** The text colour for a number drawn on a cell of this intensity. */
+export function heatText(intensity: number): string {
+  return intensity >= HEAT_INVERSE_FROM ? 'var(--bg)' : 'var(--fg)';
+}
+
+/** One heatmap cell. */
+export interface HeatCell<C> {
+  cell: C;
+  row: number;
+  col: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** 0..1 on a linear sequential scale from 0 to the largest cell. */
+  intensity: number;
+  fill: string;
+  text: string;
+}
+
+/** A heatmap grid: cell positions, intensities, fills and text colours. */
+export function heatmap<C extends { count: number }>(cells: readonly (readonly C[])[], options: Partial<HeatmapOptions> = {}) {
+  const o = { ...HEATMAP_DEFAULTS, ...options };
+  const cols = max(cells, (line) => line.length) ?? 0;
+  const top = max(cells.flat(), (c) => c.count) ?? 0;
+  const scale = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .range([0, 1])
+    .clamp(true);
+  const shapes: HeatCell<C>[] = cells.flatMap((line, row) =>
+    line.map((cell, col) => {
+      const intensity = scale(cell.count);
+      return {
+        cell,
+        row,
+        col,
+        x: o.rowLabelWidth + col * o.cellWidth,
+        y: o.headerHeight + row * o.cellHeight,
+        width: o.cellWidth,
+        height: o.cellHeight,
+        intensity,
+        fill: heatFill(intensity),
+        text: heatText(intensity),
+      };
+    }),
+  );
+  return {
+    width: o.rowLabelWidth + cols * o.cellWidth,
+    height: o.headerHeight + cells.length * o.cellHeight,
+    max: top,
+    cells: shapes,
+    rowY: range(cells.length).map((i) => o.headerHeight + (i + 0.5) * o.cellHeight),
+    colX: range(cols).map((j) => o.rowLabelWidth + (j + 0.5) * o.cellWidth),
+    /** Legend steps: evenly spaced counts from 0 to the largest cell, with their fills. */
+    legend: [0, 0.25, 0.5, 0.75, 1].map((t) => ({
+      value: Math.round(t * top),
+      fill: heatFill(t),
+    })),
+  };
+}
+
+export interface ColumnOptions {
+  width: number;
+  height: number;
+  /** Space left for the count ticks. */
+  left: number;
+  /** Space below for the month and year labels. */
+  bottom: number;
+  top: number;
+  /** Most month labels to write; more months label every n-th. */
+  maxLabels: number;
+}
+
+export const COLUMN_DEFAULTS: ColumnOptions = { width: 380, height: 220, left: 34, bottom: 36, top: 8, maxLabels: 12 };
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** One month's column: VALID stacked at the bottom, INVALID on top. */
+export interface ColumnShape<R> {
+  row: R;
+  x: number;
+  width: number;
+  valid: { y: number; height: number };
+  invalid: { y: number; height: number };
+  /** `Jun`, or null when this month's label is skipped for room. */
+  label: string | null;
+  /** The year, under the first month and under each January. */
+  year: string | null;
+}
+
+/** A stacked monthly column chart on a band x scale and a linear count y scale. */
+export function monthlyChart<R extends { month: string; valid: number; invalid: number }>(
+  rows: readonly R[],
+  options: Partial<ColumnOptions> = {},
+) {
+  const o = { ...COLUMN_DEFAULTS, ...options };
+  const baseline = o.height - o.bottom;
+  const x = scaleBand<string>()
+    .domain(rows.map((r) => r.month))
+    .range([o.left, o.width])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const top = max(rows, (r) => r.valid + r.invalid) ?? 0;
+  const y = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .nice(4)
+    .range([baseline, o.top]);
+  const every = Math.max(1, Math.ceil(rows.length / o.maxLabels));
+  const columns: ColumnShape<R>[] = rows.map((row, i) => {
+    const [year, month] = row.month.split('-') as [string, string];
+    const validTop = y(row.valid);
+    const allTop = y(row.valid + row.invalid);
+    return {
+      row,
+      x: x(row.month) ?? 0,
+      width: x.bandwidth(),
+      valid: { y: validTop, height: baseline - validTop },
+      invalid: { y: allTop, height: validTop - allTop },
+      label: i % every === 0 ? (SHORT_MONTHS[Number(month) - 1] ?? month) : null,
+      year: i === 0 || month === '01' ? year : null,
+    };
+  });
+  return {
+    width: o.width,
+    height: o.height,
+    left: o.left,
+    baseline,
+    columns,
+    ticks: y
+      .ticks(4)
+      .filter((v) => Number.isInteger(v))
+      .map((value): Tick => ({ value, pos: y(value) })),
+  };
+}

@@ -1,0 +1,231 @@
+import { describe, it, expect } from 'vitest';
+import { dayOf, type BrowseColumns, type BrowseRow } from '../../src/lib/browse-columns.ts';
+import { parseBrowseState, type BrowseState } from '../../src/lib/browse-state.ts';
+import {
+  bestDrop,
+  buildFacetIndex,
+  facetOptions,
+  filterRows,
+  orderRows,
+  shuffleKey,
+  type FacetIndex,
+  type SearchHits,
+} from '../../src/lib/facets.ts';
+
+const dict: BrowseColumns['dict'] = {
+  agent: ['Claude Code', 'Codex', 'Cursor IDE'],
+  licence: ['Apache-2.0', 'MIT'],
+  category: ['truncation'],
+};
+
+// Bits: S1 = 1, S2 = 2, S3 = 4; C1 = 1, C6 = 32, C7 = 64.
+function row(index: number, over: Partial<BrowseRow>): BrowseRow {
+  return {
+    index,
+    day: dayOf('2025-06-10 00:00:00'),
+    agent: 0,
+    platform: 0,
+    source: 0,
+    goal: 0,
+    confidence: 0,
+    licence: 1,
+    category: -1,
+    symptoms: 1,
+    causes: 1,
+    tiers: 1,
+    severity: 1,
+    locus: -1,
+    status: 1,
+    resolver: -1,
+    userTurns: 3,
+    agentTurns: 3,
+    ...over,
+  };
+}
+
+const rows: BrowseRow[] = [
+  row(0, { day: dayOf('2025-07-01 10:00:00'), agent: 0, symptoms: 4, causes: 32, userTurns: 10 }),
+  row(1, { day: dayOf('2025-06-20 10:00:00'), agent: 1, symptoms: 4 | 2, causes: 1, severity: 2 }),
+  row(2, { day: dayOf('2025-06-10 10:00:00'), agent: 2, symptoms: 1, causes: 64, tiers: 0, agentTurns: 1 }),
+  row(3, { day: dayOf('2025-05-01 10:00:00'), agent: 0, symptoms: 2, causes: 1, status: 0, resolver: 1 }),
+  row(4, {
+    day: dayOf('2025-04-01 10:00:00'),
+    agent: 1,
+    category: 0,
+    symptoms: 0,
+    causes: 0,
+    tiers: 0,
+    severity: -1,
+    status: -1,
+    userTurns: -1,
+    agentTurns: -1,
+  }),
+];
+
+const index: FacetIndex = buildFacetIndex(rows, dict);
+const natural = Int32Array.from(rows, (_, i) => i);
+
+function state(query: string): BrowseState {
+  return parseBrowseState(query);
+}
+
+function run(query: string, hits: SearchHits | null = null) {
+  return filterRows(index, state(query), natural, hits);
+}
+
+function hitsOf(scores: Record<number, number>): SearchHits {
+  const match = new Uint8Array(rows.length);
+  for (const i of Object.keys(scores)) match[Number(i)] = 1;
+  return { match, score: new Map(Object.entries(scores).map(([i, s]) => [Number(i), s])) };
+}
+
+describe('filterRows', () => {
+  it('shows only VALID episodes by default', () => {
+    expect(run('').matches).toEqual([0, 1, 2, 3]);
+  });
+
+  it('shows every episode with validation=all', () => {
+    expect(run('validation=all').matches).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('matches any selected value within a facet (OR)', () => {
+    expect(run('symptom=S1,S3').matches).toEqual([0, 1, 2]);
+  });
+
+  it('requires every facet with a selection to match (AND)', () => {
+    expect(run('symptom=S2,S3&agent=Codex').matches).toEqual([1]);
+  });
+
+  it('keeps episodes whose date falls within the inclusive range', () => {
+    expect(run('from=2025-06-10&to=2025-06-20').matches).toEqual([1, 2]);
+  });
+
+  it('keeps only search hits when a query is active', () => {
+    expect(run('', hitsOf({ 1: 2, 3: 1 })).matches).toEqual([1, 3]);
+  });
+
+  it('matches nothing for a value unknown to the data', () => {
+    expect(run('agent=Nobody').matches).toEqual([]);
+  });
+
+  it('returns matches in the order it is given', () => {
+    expect(filterRows(index, state(''), [3, 0, 2, 1], null).matches).toEqual([3, 0, 2, 1]);
+  });
+});
+
+describe('disjunctive counts', () => {
+  it('counts a selected facet over rows matching the other facets only', () => {
+    const { counts } = run('symptom=S3&agent=Claude%20Code');
+    // Agent counts ignore the agent selection but honour symptom=S3: rows 0 (Claude) and 1 (Codex).
+    expect(Array.from(counts.agent)).toEqual([1, 1, 0]);
+    // Symptom counts ignore S3 but honour the agent: rows 0 (S3) and 3 (S2).
+    expect(Array.from(counts.symptom.slice(0, 3))).toEqual([0, 1, 1]);
+  });
+
+  it('counts each symptom of a multi-label episode once', () => {
+    const { counts } = run('');
+    expect(Array.from(counts.symptom.slice(0, 3))).toEqual([1, 2, 2]);
+  });
+
+  it('counts validation values across the default filter', () => {
+    const { counts } = run('');
+    expect(Array.from(counts.validation)).toEqual([4, 1]);
+  });
+});
+
+describe('facetOptions', () => {
+  it('lists selected values first, then the rest in taxonomy order', () => {
+    const { counts } = run('severity=DS2');
+    const options = facetOptions(index, 'severity', counts.severity, ['DS2']);
+    expect(options.map((o) => o.code)).toEqual(['DS2', 'DS0', 'DS1', 'DS3', 'DS4']);
+    expect(options[0]).toMatchObject({ selected: true, count: 1 });
+  });
+
+  it('orders open-ended facets by overall frequency', () => {
+    const { counts } = run('validation=all');
+    const options = facetOptions(index, 'agent', counts.agent);
+    expect(options.map((o) => o.code)).toEqual(['Claude Code', 'Codex', 'Cursor IDE']);
+  });
+
+  it('labels taxonomy values with code and name', () => {
+    const { counts } = run('');
+    expect(facetOptions(index, 'symptom', counts.symptom)[2]?.label).toBe('S3 · Developer Constraint Violation');
+  });
+});
+
+describe('bestDrop', () => {
+  it('names the single filter whose removal brings back the most episodes', () => {
+    const result = run('agent=Cursor%20IDE&symptom=S2&from=2025-06-15');
+    expect(result.matches).toEqual([]);
+    // Dropping the symptom leaves nothing (row 2 is before the date); dropping the agent gives
+    // row 1; dropping the date gives nothing either.
+    expect(bestDrop(result)).toEqual({ filter: 'agent', count: 1 });
+  });
+
+  it('returns null when no single removal helps', () => {
+    const result = run('agent=Nobody&symptom=S8');
+    expect(bestDrop(result)).toBeNull();
+  });
+
+  it('can name the search query as the filter to drop', () => {
+    const result = run('agent=Claude%20Code', hitsOf({ 1: 1 }));
+    expect(bestDrop(result)).toEqual({ filter: 'query', count: 2 });
+  });
+});
+
+describe('orderRows', () => {
+  const sorted = (query: string, hits: SearchHits | null = null) => Array.from(orderRows(index, state(query), hits));
+
+  it('keeps the canonical order for newest first', () => {
+    expect(sorted('')).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('reverses it for oldest first', () => {
+    expect(sorted('sort=date-asc')).toEqual([4, 3, 2, 1, 0]);
+  });
+
+  it('puts search hits first by score for relevance', () => {
+    expect(sorted('q=x', hitsOf({ 3: 5, 1: 9 }))).toEqual([1, 3, 0, 2, 4]);
+  });
+
+  it('shuffles the same way for the same seed', () => {
+    expect(sorted('sort=shuffle&seed=42')).toEqual(sorted('sort=shuffle&seed=42'));
+  });
+
+  it('shuffles differently for another seed', () => {
+    const many = buildFacetIndex(
+      Array.from({ length: 50 }, (_, i) => row(i, {})),
+      dict,
+    );
+    const a = Array.from(orderRows(many, state('sort=shuffle&seed=1'), null));
+    const b = Array.from(orderRows(many, state('sort=shuffle&seed=2'), null));
+    expect(a).not.toEqual(b);
+    expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('derives each shuffle key from the seed and the row only', () => {
+    expect(shuffleKey(7, 3)).toBe(shuffleKey(7, 3));
+    expect(shuffleKey(7, 3)).not.toBe(shuffleKey(8, 3));
+  });
+
+  it('sorts by agent name ascending, ties newest first', () => {
+    expect(sorted('sort=agent&dir=asc')).toEqual([0, 3, 1, 4, 2]);
+  });
+
+  it('sorts by agent name descending', () => {
+    expect(sorted('sort=agent')).toEqual([2, 1, 4, 0, 3]);
+  });
+
+  it('puts episodes without a value last in either direction', () => {
+    expect(sorted('sort=severity&dir=asc').at(-1)).toBe(4);
+    expect(sorted('sort=severity').at(-1)).toBe(4);
+  });
+
+  it('sorts by total turns', () => {
+    expect(sorted('sort=turns')).toEqual([0, 1, 3, 2, 4]);
+  });
+
+  it('sorts resolved episodes before unresolved ones ascending', () => {
+    expect(sorted('sort=resolution&dir=asc')[0]).toBe(3);
+  });
+});
