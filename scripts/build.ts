@@ -3,11 +3,12 @@
  * only when everything succeeded, so a failed build never leaves a half-built site behind.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sizeWarning } from '../src/lib/site-size.ts';
 
-const DIST = 'dist';
+/** Where the finished site goes; the browser tests build into their own folders. */
+const DIST = process.env['ATLAS_DIST'] || 'dist';
 const temp = `.dist-${process.pid}`;
 const started = performance.now();
 
@@ -36,6 +37,7 @@ run(['scripts/build-data.ts', ...process.argv.slice(2)]);
 run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { ATLAS_OUT_DIR: temp });
 if (!existsSync(join(temp, 'index.html'))) run(['-e', 'process.exit(1)']);
 const old = `${temp}-old`;
+mkdirSync(dirname(DIST), { recursive: true });
 if (existsSync(DIST)) renameSync(DIST, old);
 renameSync(temp, DIST);
 rmSync(old, { recursive: true, force: true });

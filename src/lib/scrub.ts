@@ -127,7 +127,7 @@ const PEM_TRUNCATED =
 
 const QUOTES = '"\'`';
 const VALUE_STOP = String.raw`\s${QUOTES},;&(){}[\]<>`;
-const SECRET_KEY_WORD = String.raw`(?:pass(?:word|wd|phrase)|(?<![a-z])pass(?![a-z])|pwd|secret|token|api[_-]?key)`;
+const SECRET_KEY = /pass(?:word|wd|phrase)|(?<![a-z])pass(?![a-z])|pwd|secret|token|api[_-]?key/i;
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 
@@ -211,7 +211,9 @@ const RULES: readonly Rule[] = [
   {
     kind: 'secret-assignment',
     pattern: rx(
-      String.raw`(?<![A-Za-z0-9_.-])(?<key>[A-Za-z0-9_.-]*?${SECRET_KEY_WORD}[A-Za-z0-9_.-]*)` +
+      // The key word is checked afterwards: searching for it inside the regex backtracks badly,
+      // and a key never directly follows : or =, so a:b:c:… runs are not rescanned per item.
+      String.raw`(?<![A-Za-z0-9_.:=-])(?<key>[A-Za-z0-9_.-]+)` +
         String.raw`\\?["']?[ \t]*(?::=|[:=])(?![=:>])[ \t]*` +
         String.raw`(?:(?<quote>\\?[${QUOTES}])(?<secret>[^\r\n]*?)\k<quote>|(?<bare>[^${VALUE_STOP}]*[^${VALUE_STOP}.:]))`,
       'dgi',
@@ -301,6 +303,7 @@ function isReference(value: string): boolean {
 function isBenignAssignment({ secret, segment, end, groups }: Candidate): boolean {
   const key = (groups['key'] ?? '').toLowerCase();
   const value = secret.trim();
+  if (!SECRET_KEY.test(key)) return true;
   // max_tokens, tokenizer, token_count: the word is about LLM tokens, not credentials.
   if (/tokens|tokeni[sz]|token_?(?:count|limit|type|usage|budget|len(?:gth)?)$/.test(key)) {
     return true;

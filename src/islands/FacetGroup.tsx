@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import { formatCount } from '../lib/format.ts';
+import type { FacetDef, FacetOption } from '../lib/facets.ts';
+
+export interface FacetGroupProps {
+  def: FacetDef;
+  options: readonly FacetOption[];
+  onToggle: (code: string, selected: boolean) => void;
+}
+
+/** How many values a collapsible facet shows before "Show all". */
+const COLLAPSED = 6;
+
+/** One facet as a fieldset of checkboxes with live counts; long facets start collapsed. */
+export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
+  const id = useId();
+  const [expanded, setExpanded] = useState(false);
+  const selectedCount = options.filter((o) => o.selected).length;
+  const collapsible = def.collapsible && options.length > COLLAPSED;
+  // Selected values come first, so they always stay visible when collapsed.
+  const shown = collapsible && !expanded ? options.slice(0, Math.max(COLLAPSED, selectedCount)) : options;
+  return (
+    <fieldset className="facet" data-axis={def.axis}>
+      <legend>
+        {def.legend}
+        {selectedCount > 0 && <span className="facet-selected"> ({selectedCount} selected)</span>}
+      </legend>
+      <ul id={`${id}-values`} className="facet-values">
+        {shown.map((option) => (
+          <li key={option.code}>
+            <label className={option.count === 0 && !option.selected ? 'facet-empty' : undefined}>
+              <input
+                type="checkbox"
+                checked={option.selected}
+                onChange={(event) => onToggle(option.code, event.target.checked)}
+              />
+              <span className="facet-label">{option.label}</span>{' '}
+              <span className="facet-count">({formatCount(option.count)})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {collapsible && (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          aria-controls={`${id}-values`}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show fewer' : `Show all ${options.length}`}
+          <span className="visually-hidden"> {def.legend} values</span>
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import { dateOfDay } from '../lib/browse-columns.ts';
+import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
+import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import { DateRange } from './DateRange.tsx';
+import { FacetGroup } from './FacetGroup.tsx';
+
+export interface FacetPanelProps {
+  index: FacetIndex;
+  state: BrowseState;
+  counts: FilterResult['counts'];
+  onToggle: (key: FacetKey, code: string, selected: boolean) => void;
+  onDates: (from: string, to: string) => void;
+}
+
+/** Whether the validation category facet means anything for the current selection. */
+function showsCategory(state: BrowseState): boolean {
+  const validation = state.filters.validation;
+  return !validation || validation.includes('INVALID') || (state.filters.category?.length ?? 0) > 0;
+}
+
+/** Every facet and the date range; on narrow screens it folds away behind a "Filters" button. */
+export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPanelProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const active = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+  return (
+    <section className="facet-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="facet-panel-title">
+        Filters
+      </h2>
+      <button
+        type="button"
+        className="button facet-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-body`}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide filters' : 'Show filters'}
+        {active > 0 && ` (${active} active)`}
+      </button>
+      <div id={`${id}-body`} className="facet-body" data-open={open}>
+        {index.defs.map((def) =>
+          def.key === 'category' && !showsCategory(state) ? null : (
+            <FacetGroup
+              key={def.key}
+              def={def}
+              options={facetOptions(index, def.key, counts[def.key], state.filters[def.key])}
+              onToggle={(code, selected) => onToggle(def.key, code, selected)}
+            />
+          ),
+        )}
+        {index.minDay >= 0 && (
+          <DateRange
+            from={state.from}
+            to={state.to}
+            min={dateOfDay(index.minDay)}
+            max={dateOfDay(index.maxDay)}
+            onChange={onDates}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+
+export interface SearchBoxProps {
+  /** The query in the URL. */
+  query: string;
+  /** Writes a query to the URL (debounced while typing, at once on Enter). */
+  onCommit: (query: string) => void;
+  /** Called on focus, to start loading the search index early. */
+  onWarmUp: () => void;
+  busy: boolean;
+}
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * The search field. What is typed is a draft until it settles; the draft remembers the query it
+ * started from, so a query changed elsewhere (Back, "clear all") replaces a stale draft.
+ */
+export function SearchBox({ query, onCommit, onWarmUp, busy }: SearchBoxProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const current = draft !== null && (query === draft.base || query === draft.text);
+  const value = current ? draft.text : query;
+
+  useEffect(() => {
+    if (!draft || draft.text === query || query !== draft.base) return;
+    const timer = window.setTimeout(() => onCommit(draft.text), DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, query, onCommit]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value !== query) onCommit(value);
+  };
+
+  return (
+    <form className="browse-search" role="search" onSubmit={submit}>
+      <label htmlFor={id}>Search episodes</label>
+      <div className="browse-search-row">
+        <input
+          id={id}
+          type="search"
+          value={value}
+          maxLength={200}
+          placeholder="e.g. force push, deleted tests, config"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${id}-hint`}
+          aria-busy={busy || undefined}
+          onFocus={onWarmUp}
+          onChange={(event) => setDraft({ text: event.target.value, base: query })}
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="muted browse-hint">
+        Searches titles, descriptions, evidence quotes and contexts, reasoning and agent names. Prefixes
+        and small typos match.
+      </p>
+    </form>
+  );
+}

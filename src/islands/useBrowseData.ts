@@ -1,0 +1,67 @@
+/**
+ * Loading hooks for Browse: the facet index (once), the visible page's text and the search
+ * results of the current query.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import type { FacetIndex } from '../lib/facets.ts';
+import { ChunkStore, loadFacetIndex, loadSearch, runSearch, type SearchOutcome } from './data-source.ts';
+
+export type BrowseData =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; index: FacetIndex; chunks: ChunkStore };
+
+/** Fetches the browse file once and sets up the chunk store. */
+export function useBrowseData(browseUrl: string, chunkUrls: readonly string[]): BrowseData {
+  const [data, setData] = useState<BrowseData>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadFacetIndex(browseUrl).then(
+      ({ index, chunkSize }) => live && setData({ status: 'ready', index, chunks: new ChunkStore(chunkUrls, chunkSize) }),
+      (error: unknown) => live && setData({ status: 'error', message: String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [browseUrl, chunkUrls]);
+  return data;
+}
+
+/** The text entries of some rows (undefined until their chunk arrives), loading what is missing. */
+export function useEntries(
+  chunks: ChunkStore,
+  rowIndexes: readonly number[],
+): { entries: (ChunkEntry | undefined)[]; failed: boolean } {
+  // Re-render whenever a chunk arrives.
+  useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
+  useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);
+  return { entries: rowIndexes.map((i) => chunks.entry(i)), failed: chunks.failed };
+}
+
+export type SearchState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | ({ status: 'ready' } & SearchOutcome);
+
+/** Runs the query against the lazily loaded index; `idle` without a query. */
+export function useSearch(searchUrl: string, query: string, rowCount: number): SearchState {
+  const [outcome, setOutcome] = useState<SearchState & { for?: string }>({ status: 'idle' });
+  const trimmed = query.trim();
+  useEffect(() => {
+    if (!trimmed) return;
+    let live = true;
+    loadSearch(searchUrl).then(
+      (engine) => live && setOutcome({ status: 'ready', ...runSearch(engine, trimmed, rowCount) }),
+      (error: unknown) => live && setOutcome({ status: 'error', message: String(error), for: trimmed }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [searchUrl, trimmed, rowCount]);
+  if (!trimmed) return { status: 'idle' };
+  if (outcome.status === 'ready' && outcome.query === trimmed) return outcome;
+  if (outcome.status === 'error' && outcome.for === trimmed) return outcome;
+  return { status: 'loading' };
+}

@@ -1,0 +1,41 @@
+/**
+ * Browse's state lives in the URL and nowhere else: this hook reads it (re-reading on Back and
+ * Forward) and writes it with `pushState` for discrete actions or `replaceState` while typing.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';
+
+// Fired after our own history writes, which (unlike Back/Forward) raise no event of their own.
+const NAVIGATE = 'atlas:browse-navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE, onChange);
+  };
+}
+
+const clientSearch = (): string => window.location.search;
+// The server render knows no query string; hydration then re-reads the real one.
+const serverSearch = (): string => '';
+
+/** How a state change enters the history: a new entry, or in place of the current one. */
+export type HistoryMode = 'push' | 'replace';
+
+/** The current Browse state, and a function that moves to another one. */
+export function useUrlState(): [BrowseState, (next: BrowseState, mode: HistoryMode) => void] {
+  const search = useSyncExternalStore(subscribe, clientSearch, serverSearch);
+  const state = useMemo(() => parseBrowseState(search), [search]);
+  const navigate = useCallback((next: BrowseState, mode: HistoryMode) => {
+    const query = browseQuery(next);
+    const { pathname, hash } = window.location;
+    const target = `${pathname}${query ? `?${query}` : ''}${hash}`;
+    if (target === `${pathname}${window.location.search}${hash}`) return;
+    if (mode === 'push') window.history.pushState(null, '', target);
+    else window.history.replaceState(null, '', target);
+    window.dispatchEvent(new Event(NAVIGATE));
+  }, []);
+  return [state, navigate];
+}
