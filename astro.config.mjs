@@ -16,5 +16,21 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [react(), sitemap()],
   build: { format: 'directory' },
+  // Text from the chats is hostile: no inline script runs unless Astro hashed it at build time.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self'",
+      ],
+    },
+  },
   vite: { build: { chunkSizeWarningLimit: 200 } },
 });

@@ -16,6 +16,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     rmSync(temp, { recursive: true, force: true });
+    if (!process.env['ATLAS_DATA_DIR']) rmSync(`${temp}-data`, { recursive: true, force: true });
     console.error(`\nBuild failed in: node ${args.join(' ')}. dist/ was left as it was.`);
     process.exit(result.status ?? 1);
   }
@@ -32,15 +33,17 @@ function sizeOf(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+const data = process.env['ATLAS_DATA_DIR'] || `${temp}-data`;
 rmSync(temp, { recursive: true, force: true });
-run(['scripts/build-data.ts', ...process.argv.slice(2)]);
-run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { ATLAS_OUT_DIR: temp });
+run(['scripts/build-data.ts', ...process.argv.slice(2)], { ATLAS_DATA_DIR: data });
+run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { ATLAS_OUT_DIR: temp, ATLAS_DATA_DIR: data });
 if (!existsSync(join(temp, 'index.html'))) run(['-e', 'process.exit(1)']);
 const old = `${temp}-old`;
 mkdirSync(dirname(DIST), { recursive: true });
 if (existsSync(DIST)) renameSync(DIST, old);
 renameSync(temp, DIST);
 rmSync(old, { recursive: true, force: true });
+if (!process.env['ATLAS_DATA_DIR']) rmSync(data, { recursive: true, force: true });
 
 const { bytes, files } = sizeOf(DIST);
 console.error(

@@ -40,5 +40,8 @@ export function positionals(args: readonly string[], valued: readonly string[]):
   return out;
 }
 
-/** Where the data step writes for the site build. */
-export const DATA_DIR = '.atlas';
+/**
+ * Where the data step writes for the site build: `ATLAS_DATA_DIR`, else `.atlas`. `npm run build`
+ * gives each build a folder of its own, so that builds running side by side cannot mix data.
+ */
+export const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';

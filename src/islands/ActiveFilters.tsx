@@ -13,7 +13,10 @@ export interface Chip {
 
 /** The value label of a code in a facet (codes unknown to the data read as themselves). */
 function valueLabel(index: FacetIndex, key: FacetKey, code: string): string {
-  return index.defs.find((d) => d.key === key)?.values.find((v) => v.code === code)?.label ?? labelName(code);
+  return (
+    index.defs.find((d) => d.key === key)?.values.find((v) => v.code === code)?.label ??
+    labelName(code)
+  );
 }
 
 /** How a whole filter reads, for the zero-result hint: `Agent: Codex, Cursor IDE`. */
@@ -29,7 +32,11 @@ export function filterText(index: FacetIndex, state: BrowseState, filter: Filter
 export function chipsOf(index: FacetIndex, state: BrowseState): Chip[] {
   const chips: Chip[] = [];
   if (state.query) {
-    chips.push({ key: 'q', text: `Search: “${state.query}”`, remove: (s) => ({ ...s, query: '' }) });
+    chips.push({
+      key: 'q',
+      text: `Search: “${state.query}”`,
+      remove: (s) => ({ ...s, query: '' }),
+    });
   }
   for (const def of index.defs) {
     for (const code of state.filters[def.key] ?? []) {
@@ -37,12 +44,20 @@ export function chipsOf(index: FacetIndex, state: BrowseState): Chip[] {
         key: `${def.key}:${code}`,
         text: `${def.legend}: ${valueLabel(index, def.key, code)}`,
         axis: def.axis,
-        remove: (s) => ({ ...s, filters: { ...s.filters, [def.key]: (s.filters[def.key] ?? []).filter((c) => c !== code) } }),
+        remove: (s) => ({
+          ...s,
+          filters: {
+            ...s.filters,
+            [def.key]: (s.filters[def.key] ?? []).filter((c) => c !== code),
+          },
+        }),
       });
     }
   }
-  if (state.from) chips.push({ key: 'from', text: `From ${state.from}`, remove: (s) => ({ ...s, from: '' }) });
-  if (state.to) chips.push({ key: 'to', text: `To ${state.to}`, remove: (s) => ({ ...s, to: '' }) });
+  if (state.from)
+    chips.push({ key: 'from', text: `From ${state.from}`, remove: (s) => ({ ...s, from: '' }) });
+  if (state.to)
+    chips.push({ key: 'to', text: `To ${state.to}`, remove: (s) => ({ ...s, to: '' }) });
   return chips;
 }
 

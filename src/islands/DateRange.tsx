@@ -56,8 +56,20 @@ export function DateRange({ from, to, min, max, onChange }: DateRangeProps) {
     <fieldset className="facet">
       <legend>Session date</legend>
       <div className="date-range">
-        <DateField label="From" value={from} min={min} max={to || max} onChange={(v) => onChange(v, to)} />
-        <DateField label="To" value={to} min={from || min} max={max} onChange={(v) => onChange(from, v)} />
+        <DateField
+          label="From"
+          value={from}
+          min={min}
+          max={to || max}
+          onChange={(v) => onChange(v, to)}
+        />
+        <DateField
+          label="To"
+          value={to}
+          min={from || min}
+          max={max}
+          onChange={(v) => onChange(from, v)}
+        />
       </div>
     </fieldset>
   );

@@ -18,7 +18,8 @@ export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
   const selectedCount = options.filter((o) => o.selected).length;
   const collapsible = def.collapsible && options.length > COLLAPSED;
   // Selected values come first, so they always stay visible when collapsed.
-  const shown = collapsible && !expanded ? options.slice(0, Math.max(COLLAPSED, selectedCount)) : options;
+  const shown =
+    collapsible && !expanded ? options.slice(0, Math.max(COLLAPSED, selectedCount)) : options;
   return (
     <fieldset className="facet" data-axis={def.axis}>
       <legend>

@@ -8,7 +8,9 @@ export interface HighlightedProps {
 export function Highlighted({ segments }: HighlightedProps) {
   return (
     <>
-      {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}
+      {segments.map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : segment.text,
+      )}
     </>
   );
 }

@@ -16,7 +16,9 @@ async function fetchText(url: string): Promise<string> {
 }
 
 /** Fetches and decodes the browse file into a facet index. */
-export async function loadFacetIndex(url: string): Promise<{ index: FacetIndex; chunkSize: number }> {
+export async function loadFacetIndex(
+  url: string,
+): Promise<{ index: FacetIndex; chunkSize: number }> {
   const data = JSON.parse(await fetchText(url)) as BrowseColumns;
   return { index: buildFacetIndex(decodeColumns(data), data.dict), chunkSize: data.chunkSize };
 }
@@ -92,7 +94,10 @@ export class ChunkStore {
   }
 
   /** Loads the text of every given row, a few chunks at a time, reporting progress (0…1). */
-  async entries(rowIndexes: readonly number[], progress: (share: number) => void): Promise<ChunkEntry[]> {
+  async entries(
+    rowIndexes: readonly number[],
+    progress: (share: number) => void,
+  ): Promise<ChunkEntry[]> {
     const chunks = [...new Set(rowIndexes.map((i) => Math.floor(i / this.#size)))];
     let done = 0;
     const queue = [...chunks];
@@ -131,7 +136,11 @@ export function loadSearch(url: string): Promise<MiniSearch<SearchDocument>> {
 }
 
 /** Runs a query against the index (with the shared query options) for `count` rows. */
-export function runSearch(search: MiniSearch<SearchDocument>, query: string, count: number): SearchOutcome {
+export function runSearch(
+  search: MiniSearch<SearchDocument>,
+  query: string,
+  count: number,
+): SearchOutcome {
   const match = new Uint8Array(count);
   const score = new Map<number, number>();
   const terms = new Map<number, readonly string[]>();

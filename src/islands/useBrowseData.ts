@@ -2,10 +2,16 @@
  * Loading hooks for Browse: the facet index (once), the visible page's text and the search
  * results of the current query.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ChunkEntry } from '../lib/derive/browser-files.ts';
 import type { FacetIndex } from '../lib/facets.ts';
-import { ChunkStore, loadFacetIndex, loadSearch, runSearch, type SearchOutcome } from './data-source.ts';
+import {
+  ChunkStore,
+  loadFacetIndex,
+  loadSearch,
+  runSearch,
+  type SearchOutcome,
+} from './data-source.ts';
 
 export type BrowseData =
   | { status: 'loading' }
@@ -18,8 +24,12 @@ export function useBrowseData(browseUrl: string, chunkUrls: readonly string[]): 
   useEffect(() => {
     let live = true;
     loadFacetIndex(browseUrl).then(
-      ({ index, chunkSize }) => live && setData({ status: 'ready', index, chunks: new ChunkStore(chunkUrls, chunkSize) }),
-      (error: unknown) => live && setData({ status: 'error', message: String(error) }),
+      ({ index, chunkSize }) => {
+        if (live) setData({ status: 'ready', index, chunks: new ChunkStore(chunkUrls, chunkSize) });
+      },
+      (error: unknown) => {
+        if (live) setData({ status: 'error', message: String(error) });
+      },
     );
     return () => {
       live = false;
@@ -33,10 +43,14 @@ export function useEntries(
   chunks: ChunkStore,
   rowIndexes: readonly number[],
 ): { entries: (ChunkEntry | undefined)[]; failed: boolean } {
-  // Re-render whenever a chunk arrives.
-  useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
+  // The store's version changes whenever a chunk arrives.
+  const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
   useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);
-  return { entries: rowIndexes.map((i) => chunks.entry(i)), failed: chunks.failed };
+  const entries = useMemo(() => {
+    void version;
+    return rowIndexes.map((i) => chunks.entry(i));
+  }, [chunks, rowIndexes, version]);
+  return { entries, failed: chunks.failed };
 }
 
 export type SearchState =
@@ -53,8 +67,12 @@ export function useSearch(searchUrl: string, query: string, rowCount: number): S
     if (!trimmed) return;
     let live = true;
     loadSearch(searchUrl).then(
-      (engine) => live && setOutcome({ status: 'ready', ...runSearch(engine, trimmed, rowCount) }),
-      (error: unknown) => live && setOutcome({ status: 'error', message: String(error), for: trimmed }),
+      (engine) => {
+        if (live) setOutcome({ status: 'ready', ...runSearch(engine, trimmed, rowCount) });
+      },
+      (error: unknown) => {
+        if (live) setOutcome({ status: 'error', message: String(error), for: trimmed });
+      },
     );
     return () => {
       live = false;

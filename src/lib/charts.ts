@@ -17,7 +17,16 @@ type Filters = Partial<Record<FacetKey, string[]>>;
  * repositories under every licence. Shares are fractions; the resolver share is of resolved ones.
  */
 export const PAPER_REFERENCE = {
-  form: { S1: 0.1156, S2: 0.2695, S3: 0.3833, S4: 0.102, S5: 0.1782, S6: 0.0287, S7: 0.2258, S8: 0.0034 },
+  form: {
+    S1: 0.1156,
+    S2: 0.2695,
+    S3: 0.3833,
+    S4: 0.102,
+    S5: 0.1782,
+    S6: 0.0287,
+    S7: 0.2258,
+    S8: 0.0034,
+  },
   cause: { C1: 0.1536, C2: 0.0947, C3: 0.1111, C4: 0.043, C5: 0.0244, C6: 0.3649, C7: 0.2685 },
   cost: { DS0: 0.0008, DS1: 0.905, DS2: 0.0844, DS3: 0.0007, DS4: 0.0091 },
   resolution: { RS1: 0.0933 },
@@ -46,7 +55,10 @@ export interface ChartRow {
  * A Browse path with these filters (validation stays at its VALID default unless given) and,
  * optionally, inclusive date bounds.
  */
-export function browseHref(filters: Filters, dates: { from: string; to: string } = { from: '', to: '' }): string {
+export function browseHref(
+  filters: Filters,
+  dates: { from: string; to: string } = { from: '', to: '' },
+): string {
   return routes.browse(browseQuery({ filters: { ...DEFAULT_FILTERS, ...filters }, ...dates }));
 }
 
@@ -126,7 +138,10 @@ export interface GroupRow {
  * Form shares per platform, each normalised within its platform (share of that platform's VALID
  * episodes), so IDE and CLI compare despite different sizes.
  */
-export function formByPlatform(episodes: readonly Episode[]): { series: Series[]; groups: GroupRow[] } {
+export function formByPlatform(episodes: readonly Episode[]): {
+  series: Series[];
+  groups: GroupRow[];
+} {
   const perPlatform = PLATFORMS.map((p) => {
     const subset = episodes.filter((e) => e.platform === p.code);
     return {
@@ -237,7 +252,9 @@ export function barChart<T extends { share: number; paper?: number | undefined }
 ) {
   const o = { ...BAR_DEFAULTS, ...options };
   const plotWidth = o.width - o.valueWidth;
-  const top = shareDomain(rows.flatMap((r) => (r.paper === undefined ? [r.share] : [r.share, r.paper])));
+  const top = shareDomain(
+    rows.flatMap((r) => (r.paper === undefined ? [r.share] : [r.share, r.paper])),
+  );
   const x = scaleLinear().domain([0, top]).range([0, plotWidth]);
   const rowHeight = o.labelHeight + o.barHeight + o.rowGap;
   const bars: BarShape<T>[] = rows.map((row, i) => {
@@ -277,7 +294,12 @@ export interface GroupedOptions extends BarOptions {
   innerGap: number;
 }
 
-export const GROUPED_DEFAULTS: GroupedOptions = { ...BAR_DEFAULTS, barHeight: 14, seriesWidth: 34, innerGap: 3 };
+export const GROUPED_DEFAULTS: GroupedOptions = {
+  ...BAR_DEFAULTS,
+  barHeight: 14,
+  seriesWidth: 34,
+  innerGap: 3,
+};
 
 /** One bar of a grouped chart. */
 export interface GroupedBarShape<V> {
@@ -318,7 +340,8 @@ export function groupedBarChart<V extends { share: number }, G extends { values:
         valueY: barY + o.barHeight - 3,
       };
     });
-    const height = o.labelHeight + group.values.length * (o.barHeight + o.innerGap) - o.innerGap + o.rowGap;
+    const height =
+      o.labelHeight + group.values.length * (o.barHeight + o.innerGap) - o.innerGap + o.rowGap;
     const shape = { group, y, height, labelY, bars };
     y += height;
     return shape;
@@ -336,34 +359,45 @@ export function groupedBarChart<V extends { share: number }, G extends { values:
 }
 
 export interface HeatmapOptions {
-  rowLabelWidth: number;
+  /** Space above the grid for the column codes. */
   headerHeight: number;
+  /** Space above each row of cells for its label (labels sit above, so narrow screens fit). */
+  labelHeight: number;
   cellWidth: number;
   cellHeight: number;
 }
 
 export const HEATMAP_DEFAULTS: HeatmapOptions = {
-  rowLabelWidth: 250,
-  headerHeight: 28,
+  headerHeight: 22,
+  labelHeight: 20,
   cellWidth: 54,
-  cellHeight: 34,
+  cellHeight: 32,
 };
 
 /**
- * Above this intensity a cell's number is drawn in the page background colour instead of the
- * text colour: with the heat ramps of both themes this keeps the number at 4:1 contrast or better.
+ * Heat is drawn in this many steps above zero (classes `heat-0` … `heat-8` in the component):
+ * the site's CSP forbids inline styles, so colours come from a stylesheet, not per cell.
  */
-export const HEAT_INVERSE_FROM = 0.56;
+export const HEAT_STEPS = 8;
 
-/** A heat ramp colour between `--chart-heat-lo` (0) and `--chart-heat-hi` (1), theme-aware. */
-export function heatFill(intensity: number): string {
-  const pct = Math.round(Math.min(1, Math.max(0, intensity)) * 100);
-  return `color-mix(in srgb, var(--chart-heat-hi) ${pct}%, var(--chart-heat-lo))`;
+/**
+ * From this step on a cell's number is drawn in the page background colour instead of the text
+ * colour: with the heat ramps of both themes this keeps the number at 4:1 contrast or better.
+ */
+export const HEAT_INVERSE_FROM = 5;
+
+/** The colour step (0 … HEAT_STEPS) of an intensity; any count above zero gets at least step 1. */
+export function heatStep(intensity: number): number {
+  const t = Math.min(1, Math.max(0, intensity));
+  return t === 0 ? 0 : Math.max(1, Math.round(t * HEAT_STEPS));
 }
 
-/** The text colour for a number drawn on a cell of this intensity. */
-export function heatText(intensity: number): string {
-  return intensity >= HEAT_INVERSE_FROM ? 'var(--bg)' : 'var(--fg)';
+/** The colour steps a matrix whose largest cell is `top` can use, each with its count range. */
+export function heatLegend(top: number): Array<{ step: number; from: number; to: number }> {
+  const from = (step: number) => (step <= 1 ? step : Math.ceil(((step - 0.5) / HEAT_STEPS) * top));
+  return range(HEAT_STEPS + 1)
+    .map((step) => ({ step, from: from(step), to: step === HEAT_STEPS ? top : from(step + 1) - 1 }))
+    .filter((s) => s.from <= s.to && s.from <= top);
 }
 
 /** One heatmap cell. */
@@ -377,12 +411,20 @@ export interface HeatCell<C> {
   height: number;
   /** 0..1 on a linear sequential scale from 0 to the largest cell. */
   intensity: number;
-  fill: string;
-  text: string;
+  /** Colour step, 0 … HEAT_STEPS. */
+  step: number;
+  /** Whether the number needs the inverse (background) colour for contrast. */
+  inverse: boolean;
 }
 
-/** A heatmap grid: cell positions, intensities, fills and text colours. */
-export function heatmap<C extends { count: number }>(cells: readonly (readonly C[])[], options: Partial<HeatmapOptions> = {}) {
+/**
+ * A heatmap grid: each row is a label line above a strip of cells; cell positions,
+ * intensities, fills and text colours.
+ */
+export function heatmap<C extends { count: number }>(
+  cells: readonly (readonly C[])[],
+  options: Partial<HeatmapOptions> = {},
+) {
   const o = { ...HEATMAP_DEFAULTS, ...options };
   const cols = max(cells, (line) => line.length) ?? 0;
   const top = max(cells.flat(), (c) => c.count) ?? 0;
@@ -390,35 +432,36 @@ export function heatmap<C extends { count: number }>(cells: readonly (readonly C
     .domain([0, top > 0 ? top : 1])
     .range([0, 1])
     .clamp(true);
+  const rowStep = o.labelHeight + o.cellHeight;
   const shapes: HeatCell<C>[] = cells.flatMap((line, row) =>
     line.map((cell, col) => {
       const intensity = scale(cell.count);
+      const step = heatStep(intensity);
       return {
         cell,
         row,
         col,
-        x: o.rowLabelWidth + col * o.cellWidth,
-        y: o.headerHeight + row * o.cellHeight,
+        x: col * o.cellWidth,
+        y: o.headerHeight + row * rowStep + o.labelHeight,
         width: o.cellWidth,
         height: o.cellHeight,
         intensity,
-        fill: heatFill(intensity),
-        text: heatText(intensity),
+        step,
+        inverse: step >= HEAT_INVERSE_FROM,
       };
     }),
   );
   return {
-    width: o.rowLabelWidth + cols * o.cellWidth,
-    height: o.headerHeight + cells.length * o.cellHeight,
+    width: cols * o.cellWidth,
+    height: o.headerHeight + cells.length * rowStep,
     max: top,
     cells: shapes,
-    rowY: range(cells.length).map((i) => o.headerHeight + (i + 0.5) * o.cellHeight),
-    colX: range(cols).map((j) => o.rowLabelWidth + (j + 0.5) * o.cellWidth),
-    /** Legend steps: evenly spaced counts from 0 to the largest cell, with their fills. */
-    legend: [0, 0.25, 0.5, 0.75, 1].map((t) => ({
-      value: Math.round(t * top),
-      fill: heatFill(t),
-    })),
+    /** Baseline of each row's label, just above its cells. */
+    labelY: range(cells.length).map((i) => o.headerHeight + i * rowStep + o.labelHeight - 5),
+    /** Centre of each column, for its code in the header. */
+    colX: range(cols).map((j) => (j + 0.5) * o.cellWidth),
+    /** Legend: each colour step in use with the range of counts drawn in it. */
+    legend: heatLegend(top),
   };
 }
 
@@ -434,9 +477,29 @@ export interface ColumnOptions {
   maxLabels: number;
 }
 
-export const COLUMN_DEFAULTS: ColumnOptions = { width: 380, height: 220, left: 34, bottom: 36, top: 8, maxLabels: 12 };
+export const COLUMN_DEFAULTS: ColumnOptions = {
+  width: 380,
+  height: 220,
+  left: 34,
+  bottom: 36,
+  top: 8,
+  maxLabels: 12,
+};
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SHORT_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** One month's column: VALID stacked at the bottom, INVALID on top. */
 export interface ColumnShape<R> {

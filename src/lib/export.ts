@@ -97,7 +97,8 @@ export function csvField(value: string | number | null): string {
 /** The records as CSV with a header row and CRLF line ends. */
 export function toCsv(records: readonly ExportRecord[]): string {
   const lines = [EXPORT_COLUMNS.join(',')];
-  for (const record of records) lines.push(EXPORT_COLUMNS.map((c) => csvField(record[c])).join(','));
+  for (const record of records)
+    lines.push(EXPORT_COLUMNS.map((c) => csvField(record[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -176,7 +176,10 @@ function bitIndexes(mask: number): number[] {
 }
 
 /** Builds the facet index over decoded rows (in canonical order). */
-export function buildFacetIndex(rows: readonly BrowseRow[], dict: BrowseColumns['dict']): FacetIndex {
+export function buildFacetIndex(
+  rows: readonly BrowseRow[],
+  dict: BrowseColumns['dict'],
+): FacetIndex {
   const defs = facetDefs(dict);
   const columns = {} as Record<FacetKey, Int32Array>;
   const naturalOrder = {} as Record<FacetKey, number[]>;
@@ -189,7 +192,8 @@ export function buildFacetIndex(rows: readonly BrowseRow[], dict: BrowseColumns[
       // Open-ended facets read best most frequent first; the order is fixed at load so that
       // checkboxes do not jump around as other filters change.
       const totals = new Array<number>(def.values.length).fill(0);
-      for (const value of column) if (value >= 0 && value < totals.length) totals[value] = (totals[value] ?? 0) + 1;
+      for (const value of column)
+        if (value >= 0 && value < totals.length) totals[value] = (totals[value] ?? 0) + 1;
       order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
     }
     naturalOrder[def.key] = order;
@@ -327,7 +331,8 @@ function tally(counts: Int32Array, kind: FacetDef['kind'], value: number): void 
     if (value >= 0 && value < counts.length) counts[value] = (counts[value] ?? 0) + 1;
     return;
   }
-  for (let bit = 0; value >>> bit !== 0; bit++) if (value & (1 << bit)) counts[bit] = (counts[bit] ?? 0) + 1;
+  for (let bit = 0; value >>> bit !== 0; bit++)
+    if (value & (1 << bit)) counts[bit] = (counts[bit] ?? 0) + 1;
 }
 
 /** One value of a facet as the panel shows it. */
@@ -356,7 +361,9 @@ export function facetOptions(
 }
 
 /** The single filter whose removal brings back the most rows, for the zero-result message. */
-export function bestDrop(result: Pick<FilterResult, 'dropGain'>): { filter: FilterId; count: number } | null {
+export function bestDrop(
+  result: Pick<FilterResult, 'dropGain'>,
+): { filter: FilterId; count: number } | null {
   let best: { filter: FilterId; count: number } | null = null;
   for (const [filter, count] of Object.entries(result.dropGain) as [FilterId, number][]) {
     if (count > 0 && (!best || count > best.count)) best = { filter, count };
@@ -405,6 +412,14 @@ function byKey(a: number, b: number, desc: boolean): number {
 /** Which sorts take their direction from `dir` (the table's column sorts). */
 export function isColumnSort(sort: Sort): boolean {
   return !['relevance', 'date-desc', 'date-asc', 'shuffle'].includes(sort);
+}
+
+/**
+ * The direction a sort starts in: most turns first, other columns A to Z. Sorts that carry their
+ * own direction keep the default (descending), so the URL needs no `dir`.
+ */
+export function defaultDescending(sort: Sort): boolean {
+  return !isColumnSort(sort) || sort === 'turns';
 }
 
 /**

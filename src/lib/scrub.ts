@@ -127,7 +127,8 @@ const PEM_TRUNCATED =
 
 const QUOTES = '"\'`';
 const VALUE_STOP = String.raw`\s${QUOTES},;&(){}[\]<>`;
-const SECRET_KEY = /pass(?:word|wd|phrase)|(?<![a-z])pass(?![a-z])|pwd|secret|token|api[_-]?key/i;
+const KEY_CHAR = '[A-Za-z0-9_.-]';
+const SECRET_KEY_WORD = String.raw`(?:pass(?:word|wd|phrase)|(?<![a-z])pass(?![a-z])|pwd|secret|token|api[_-]?key)`;
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 
@@ -157,7 +158,9 @@ const RULES: readonly Rule[] = [
   },
   {
     kind: 'aws-key',
-    pattern: rx(String.raw`(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])`),
+    pattern: rx(
+      String.raw`(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])`,
+    ),
   },
   {
     kind: 'aws-key',
@@ -190,7 +193,9 @@ const RULES: readonly Rule[] = [
   },
   {
     kind: 'bearer-token',
-    pattern: rx(String.raw`(?<![A-Za-z0-9_-])(?:[Bb]earer|BEARER)[ \t]+(?<secret>[A-Za-z0-9._~+/=-]{16,})`),
+    pattern: rx(
+      String.raw`(?<![A-Za-z0-9_-])(?:[Bb]earer|BEARER)[ \t]+(?<secret>[A-Za-z0-9._~+/=-]{16,})`,
+    ),
     // Prose such as "Bearer authentication" is one case of letters; tokens mix cases or digits.
     isBenign: ({ secret }) => !/\d/.test(secret) && !(/[a-z]/.test(secret) && /[A-Z]/.test(secret)),
   },
@@ -211,9 +216,8 @@ const RULES: readonly Rule[] = [
   {
     kind: 'secret-assignment',
     pattern: rx(
-      // The key word is checked afterwards: searching for it inside the regex backtracks badly,
-      // and a key never directly follows : or =, so a:b:c:… runs are not rescanned per item.
-      String.raw`(?<![A-Za-z0-9_.:=-])(?<key>[A-Za-z0-9_.-]+)` +
+      // The lookahead finds the key word once per key; matching it inline backtracks quadratically.
+      String.raw`(?<!${KEY_CHAR})(?=${KEY_CHAR}*?${SECRET_KEY_WORD})(?<key>${KEY_CHAR}+)` +
         String.raw`\\?["']?[ \t]*(?::=|[:=])(?![=:>])[ \t]*` +
         String.raw`(?:(?<quote>\\?[${QUOTES}])(?<secret>[^\r\n]*?)\k<quote>|(?<bare>[^${VALUE_STOP}]*[^${VALUE_STOP}.:]))`,
       'dgi',
@@ -303,7 +307,6 @@ function isReference(value: string): boolean {
 function isBenignAssignment({ secret, segment, end, groups }: Candidate): boolean {
   const key = (groups['key'] ?? '').toLowerCase();
   const value = secret.trim();
-  if (!SECRET_KEY.test(key)) return true;
   // max_tokens, tokenizer, token_count: the word is about LLM tokens, not credentials.
   if (/tokens|tokeni[sz]|token_?(?:count|limit|type|usage|budget|len(?:gth)?)$/.test(key)) {
     return true;
@@ -390,10 +393,10 @@ function isBenignIp({ secret, segment, start }: Candidate): boolean {
     (a === 192 && b === 0 && c === 2) ||
     (a === 198 && b === 51 && c === 100) ||
     (a === 203 && b === 0 && c === 113);
-  // pkg@1.2.3.4 and "version 1.2.3.4" are versions; an @ right after a marker is a URL's host.
-  const atVersion = start > 1 && segment.charAt(start - 1) === '@';
+  // "version 1.2.3.4" is a version. After an @ it is an ssh or URL host (root@10.0.0.5): in
+  // transcripts those far outnumber four-part package versions, so it is redacted.
   const saidVersion = /\b(?:version|ver\.?)\s*[:=]?\s*$/i.test(
     segment.slice(Math.max(0, start - 12), start),
   );
-  return reserved || atVersion || saidVersion;
+  return reserved || saidVersion;
 }

@@ -12,7 +12,8 @@ import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 
-const DATA_DIR = '.atlas';
+// The build passes its own data folder (scripts/build.ts); dev and typecheck use .atlas.
+const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
 

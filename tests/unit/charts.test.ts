@@ -4,10 +4,11 @@ import {
   barChart,
   formByPlatform,
   groupedBarChart,
-  heatFill,
+  heatLegend,
   heatmap,
-  heatText,
+  heatStep,
   HEAT_INVERSE_FROM,
+  HEAT_STEPS,
   labelMatrix,
   monthBounds,
   monthlyChart,
@@ -42,11 +43,18 @@ function episode(over: {
     evidence: [],
     label: valid ? 'VALID' : 'INVALID',
     invalid_category: valid ? null : 'truncation',
-    symptom: valid ? { reasoning: 'r', labels: over.symptoms ?? ['S3'], other_descriptor: null } : null,
-    cause: valid
-      ? { reasoning: 'r', labels: (over.causes ?? ['C6']).map((label) => ({ label, evidence_tier: 'direct' })) }
+    symptom: valid
+      ? { reasoning: 'r', labels: over.symptoms ?? ['S3'], other_descriptor: null }
       : null,
-    outcome: valid ? { reasoning: 'r', damage_severity: over.severity ?? 'DS1', damage_locus: null } : null,
+    cause: valid
+      ? {
+          reasoning: 'r',
+          labels: (over.causes ?? ['C6']).map((label) => ({ label, evidence_tier: 'direct' })),
+        }
+      : null,
+    outcome: valid
+      ? { reasoning: 'r', damage_severity: over.severity ?? 'DS1', damage_locus: null }
+      : null,
     resolution: valid
       ? { reasoning: 'r', status, resolver: status === 'RS1' ? (over.resolver ?? 'RV2') : null }
       : null,
@@ -60,9 +68,18 @@ function episode(over: {
 
 describe('chart rows', () => {
   it('shares a form over VALID episodes and links to Browse filtered by it', () => {
-    const episodes = [episode({ symptoms: ['S3'] }), episode({ symptoms: ['S2'] }), episode({ valid: false })];
+    const episodes = [
+      episode({ symptoms: ['S3'] }),
+      episode({ symptoms: ['S2'] }),
+      episode({ valid: false }),
+    ];
     const s3 = axisRows(episodes, 'form').find((r) => r.code === 'S3');
-    expect(s3).toMatchObject({ label: 'S3 · Developer Constraint Violation', count: 1, share: 0.5, href: '/browse/?symptom=S3' });
+    expect(s3).toMatchObject({
+      label: 'S3 · Developer Constraint Violation',
+      count: 1,
+      share: 0.5,
+      href: '/browse/?symptom=S3',
+    });
   });
 
   it('attaches the paper reference share when one is given', () => {
@@ -72,13 +89,21 @@ describe('chart rows', () => {
   });
 
   it('shares resolvers over resolved episodes and links with status=RS1', () => {
-    const episodes = [episode({ status: 'RS1', resolver: 'RV1' }), episode({ status: 'RS1' }), episode({})];
+    const episodes = [
+      episode({ status: 'RS1', resolver: 'RV1' }),
+      episode({ status: 'RS1' }),
+      episode({}),
+    ];
     const rv1 = resolverRows(episodes).find((r) => r.code === 'RV1');
     expect(rv1).toMatchObject({ count: 1, share: 0.5, href: '/browse/?status=RS1&resolver=RV1' });
   });
 
   it('links a form × cause cell to both filters', () => {
-    const matrix = labelMatrix([episode({ symptoms: ['S1', 'S3'], causes: ['C2'] })], 'form', 'cause');
+    const matrix = labelMatrix(
+      [episode({ symptoms: ['S1', 'S3'], causes: ['C2'] })],
+      'form',
+      'cause',
+    );
     expect(matrix.cells[0]?.[1]).toEqual({ count: 1, href: '/browse/?symptom=S1&cause=C2' });
     expect(matrix.cells[2]?.[1]?.count).toBe(1);
     expect(matrix.cells[1]?.[1]?.count).toBe(0);
@@ -107,7 +132,10 @@ describe('chart rows', () => {
   });
 
   it('links a month to Browse between its bounds, VALID and INVALID apart', () => {
-    const rows = monthRows([episode({ timestamp: '2025-06-07 01:16:00' }), episode({ valid: false, timestamp: '2025-06-30 10:00:00' })]);
+    const rows = monthRows([
+      episode({ timestamp: '2025-06-07 01:16:00' }),
+      episode({ valid: false, timestamp: '2025-06-30 10:00:00' }),
+    ]);
     expect(rows).toEqual([
       {
         month: '2025-06',
@@ -121,10 +149,7 @@ describe('chart rows', () => {
 });
 
 describe('bar chart geometry', () => {
-  const rows = [
-    { share: 0.4, paper: 0.3 },
-    { share: 0.1 },
-  ];
+  const rows = [{ share: 0.4, paper: 0.3 }, { share: 0.1 }];
 
   it('scales the largest share to a nice maximum of the plot', () => {
     const chart = barChart(rows, { width: 500, valueWidth: 100 });
@@ -147,7 +172,13 @@ describe('bar chart geometry', () => {
   });
 
   it('writes the value past both the bar and the reference mark', () => {
-    const chart = barChart([{ share: 0.1, paper: 0.5 }, { share: 0.5, paper: 0.1 }], { width: 500, valueWidth: 100 });
+    const chart = barChart(
+      [
+        { share: 0.1, paper: 0.5 },
+        { share: 0.5, paper: 0.1 },
+      ],
+      { width: 500, valueWidth: 100 },
+    );
     expect(chart.bars.map((b) => b.valueX)).toEqual([406, 406]);
   });
 
@@ -176,7 +207,10 @@ describe('bar chart geometry', () => {
 });
 
 describe('grouped bar chart geometry', () => {
-  const groups = [{ values: [{ share: 0.5 }, { share: 0.25 }] }, { values: [{ share: 0 }, { share: 0.1 }] }];
+  const groups = [
+    { values: [{ share: 0.5 }, { share: 0.25 }] },
+    { values: [{ share: 0 }, { share: 0.1 }] },
+  ];
 
   it('starts every bar after the series name gutter', () => {
     const chart = groupedBarChart(groups, { seriesWidth: 30 });
@@ -208,12 +242,13 @@ describe('heatmap geometry', () => {
     [{ count: 10 }, { count: 2 }],
   ];
 
-  it('places cells on a grid right of the row labels and below the header', () => {
-    const map = heatmap(cells, { rowLabelWidth: 100, headerHeight: 20, cellWidth: 40, cellHeight: 30 });
-    const last = map.cells.at(-1);
-    expect(last).toMatchObject({ row: 1, col: 1, x: 140, y: 50, width: 40, height: 30 });
-    expect(map.width).toBe(180);
-    expect(map.height).toBe(80);
+  const geometry = { headerHeight: 20, labelHeight: 10, cellWidth: 40, cellHeight: 30 };
+
+  it('places each row of cells below its label line and the header', () => {
+    const map = heatmap(cells, geometry);
+    expect(map.cells.at(-1)).toMatchObject({ row: 1, col: 1, x: 40, y: 70, width: 40, height: 30 });
+    expect(map.width).toBe(80);
+    expect(map.height).toBe(100);
   });
 
   it('maps counts to intensity linearly from zero to the largest cell', () => {
@@ -227,24 +262,48 @@ describe('heatmap geometry', () => {
     expect(map.max).toBe(0);
   });
 
-  it('mixes the fill between the theme heat colours', () => {
-    expect(heatFill(0.25)).toBe('color-mix(in srgb, var(--chart-heat-hi) 25%, var(--chart-heat-lo))');
-    expect(heatFill(2)).toContain(' 100%');
+  it('gives zero its own colour step and any other count at least the first', () => {
+    expect(heatStep(0)).toBe(0);
+    expect(heatStep(0.001)).toBe(1);
+    expect(heatStep(1)).toBe(HEAT_STEPS);
+    expect(heatStep(2)).toBe(HEAT_STEPS);
   });
 
-  it('switches numbers to the background colour on intense cells', () => {
-    expect(heatText(HEAT_INVERSE_FROM - 0.01)).toBe('var(--fg)');
-    expect(heatText(HEAT_INVERSE_FROM)).toBe('var(--bg)');
+  it('switches numbers to the inverse colour on the darker steps', () => {
+    const map = heatmap([[{ count: 1 }, { count: 10 }]]);
+    expect(map.cells.map((c) => c.inverse)).toEqual([false, true]);
+    expect(map.cells.every((c) => c.inverse === c.step >= HEAT_INVERSE_FROM)).toBe(true);
   });
 
-  it('centres row and column labels on their cells', () => {
-    const map = heatmap(cells, { rowLabelWidth: 100, headerHeight: 20, cellWidth: 40, cellHeight: 30 });
-    expect(map.rowY).toEqual([35, 65]);
-    expect(map.colX).toEqual([120, 160]);
+  it('puts each row label just above its cells', () => {
+    const map = heatmap(cells, geometry);
+    expect(map.labelY).toEqual([25, 65]);
+    expect(map.cells.filter((c) => c.col === 0).map((c) => c.y)).toEqual([30, 70]);
   });
 
-  it('labels the legend from zero to the largest count', () => {
-    expect(heatmap(cells).legend.map((l) => l.value)).toEqual([0, 3, 5, 8, 10]);
+  it('centres column codes on their cells', () => {
+    expect(heatmap(cells, geometry).colX).toEqual([20, 60]);
+  });
+
+  it('lists only the colour steps some count falls in, with their ranges', () => {
+    expect(heatLegend(3)).toEqual([
+      { step: 0, from: 0, to: 0 },
+      { step: 3, from: 1, to: 1 },
+      { step: 5, from: 2, to: 2 },
+      { step: 8, from: 3, to: 3 },
+    ]);
+  });
+
+  it('gives every count up to the largest exactly one legend step', () => {
+    for (const top of [1, 7, 10, 250]) {
+      const legend = heatLegend(top);
+      for (let count = 0; count <= top; count += 1) {
+        const step = heatStep(count / top);
+        expect(legend.filter((l) => l.from <= count && count <= l.to).map((l) => l.step)).toEqual([
+          step,
+        ]);
+      }
+    }
   });
 });
 

@@ -68,7 +68,11 @@ describe('exportRecord', () => {
   });
 
   it('links absolutely when an origin is given', () => {
-    const absolute = exportRecord(row, entry, { dict, base: '/', origin: 'https://atlas.example.org' });
+    const absolute = exportRecord(row, entry, {
+      dict,
+      base: '/',
+      origin: 'https://atlas.example.org',
+    });
     expect(absolute.url).toBe('https://atlas.example.org/episodes/specstory-1000090305-s003-m002/');
   });
 
@@ -89,9 +93,12 @@ describe('csvField', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('guards %j against formula injection', (value) => {
-    expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
-  });
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])(
+    'guards %j against formula injection',
+    (value) => {
+      expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
 
   it('writes numbers as they are and null as empty', () => {
     expect(csvField(-3)).toBe('-3');
@@ -117,7 +124,10 @@ describe('toCsv', () => {
 
 describe('toJson', () => {
   it('writes records as a JSON array with every column', () => {
-    const parsed = JSON.parse(toJson([exportRecord(row, entry, { dict, base: '/' })])) as Record<string, unknown>[];
+    const parsed = JSON.parse(toJson([exportRecord(row, entry, { dict, base: '/' })])) as Record<
+      string,
+      unknown
+    >[];
     expect(Object.keys(parsed[0] ?? {})).toEqual([...EXPORT_COLUMNS]);
   });
 });

@@ -46,8 +46,22 @@ function row(index: number, over: Partial<BrowseRow>): BrowseRow {
 const rows: BrowseRow[] = [
   row(0, { day: dayOf('2025-07-01 10:00:00'), agent: 0, symptoms: 4, causes: 32, userTurns: 10 }),
   row(1, { day: dayOf('2025-06-20 10:00:00'), agent: 1, symptoms: 4 | 2, causes: 1, severity: 2 }),
-  row(2, { day: dayOf('2025-06-10 10:00:00'), agent: 2, symptoms: 1, causes: 64, tiers: 0, agentTurns: 1 }),
-  row(3, { day: dayOf('2025-05-01 10:00:00'), agent: 0, symptoms: 2, causes: 1, status: 0, resolver: 1 }),
+  row(2, {
+    day: dayOf('2025-06-10 10:00:00'),
+    agent: 2,
+    symptoms: 1,
+    causes: 64,
+    tiers: 0,
+    agentTurns: 1,
+  }),
+  row(3, {
+    day: dayOf('2025-05-01 10:00:00'),
+    agent: 0,
+    symptoms: 2,
+    causes: 1,
+    status: 0,
+    resolver: 1,
+  }),
   row(4, {
     day: dayOf('2025-04-01 10:00:00'),
     agent: 1,
@@ -149,7 +163,9 @@ describe('facetOptions', () => {
 
   it('labels taxonomy values with code and name', () => {
     const { counts } = run('');
-    expect(facetOptions(index, 'symptom', counts.symptom)[2]?.label).toBe('S3 · Developer Constraint Violation');
+    expect(facetOptions(index, 'symptom', counts.symptom)[2]?.label).toBe(
+      'S3 · Developer Constraint Violation',
+    );
   });
 });
 
@@ -174,7 +190,8 @@ describe('bestDrop', () => {
 });
 
 describe('orderRows', () => {
-  const sorted = (query: string, hits: SearchHits | null = null) => Array.from(orderRows(index, state(query), hits));
+  const sorted = (query: string, hits: SearchHits | null = null) =>
+    Array.from(orderRows(index, state(query), hits));
 
   it('keeps the canonical order for newest first', () => {
     expect(sorted('')).toEqual([0, 1, 2, 3, 4]);

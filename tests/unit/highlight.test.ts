@@ -14,11 +14,16 @@ describe('highlightSegments', () => {
   });
 
   it('marks a longer word that a prefix term matched', () => {
-    expect(marked(highlightSegments('The configuration broke', ['config']))).toEqual(['configuration']);
+    expect(marked(highlightSegments('The configuration broke', ['config']))).toEqual([
+      'configuration',
+    ]);
   });
 
   it('ignores case and diacritics', () => {
-    expect(marked(highlightSegments('Café RÉSUMÉ', ['cafe', 'resume']))).toEqual(['Café', 'RÉSUMÉ']);
+    expect(marked(highlightSegments('Café RÉSUMÉ', ['cafe', 'resume']))).toEqual([
+      'Café',
+      'RÉSUMÉ',
+    ]);
   });
 
   it('does not mark a term in the middle of a word', () => {
@@ -37,7 +42,11 @@ describe('highlightSegments', () => {
 
   it('rebuilds the original text from its segments', () => {
     const text = 'Tests: npm test — failed, then passed (twice).';
-    expect(highlightSegments(text, ['test', 'passed']).map((s) => s.text).join('')).toBe(text);
+    expect(
+      highlightSegments(text, ['test', 'passed'])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 });
 
@@ -61,7 +70,9 @@ describe('snippet', () => {
   });
 
   it('starts at the beginning when nothing matches', () => {
-    const text = snippet(long, ['zebra']).map((s) => s.text).join('');
+    const text = snippet(long, ['zebra'])
+      .map((s) => s.text)
+      .join('');
     expect(text.startsWith('lorem ipsum')).toBe(true);
   });
 

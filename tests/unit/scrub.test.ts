@@ -116,10 +116,13 @@ describe('jwt', () => {
 });
 
 describe('github-token', () => {
-  it.each(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'])('redacts a %s token', (prefix) => {
-    const token = `${prefix}${chars(36)}`;
-    expectRedacted(`GITHUB_TOKEN is ${token} today`, 'github-token', token);
-  });
+  it.each(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'])(
+    'redacts a token with the %s prefix',
+    (prefix) => {
+      const token = `${prefix}${chars(36)}`;
+      expectRedacted(`GITHUB_TOKEN is ${token} today`, 'github-token', token);
+    },
+  );
 
   it('redacts a fine-grained github_pat_ token', () => {
     expectRedacted(`use ${GITHUB_PAT}`, 'github-token', GITHUB_PAT);
@@ -230,10 +233,13 @@ describe('slack-token', () => {
 });
 
 describe('stripe-key', () => {
-  it.each(['sk_live_', 'sk_test_', 'rk_live_', 'pk_live_'])('redacts an %s key', (prefix) => {
-    const key = `${prefix}${chars(24)}`;
-    expectRedacted(`stripe ${key}`, 'stripe-key', key);
-  });
+  it.each(['sk_live_', 'sk_test_', 'rk_live_', 'pk_live_'])(
+    'redacts a key with the %s prefix',
+    (prefix) => {
+      const key = `${prefix}${chars(24)}`;
+      expectRedacted(`stripe ${key}`, 'stripe-key', key);
+    },
+  );
 
   it.each([
     ['a publishable test key', `pk_test_${chars(24)}`],
@@ -334,7 +340,11 @@ describe('secret-assignment', () => {
   });
 
   it('finds a token in the query of a URL assigned to a token key', () => {
-    expectRedacted('callback_token_url=https://x.io/cb?token=abc12345', 'secret-assignment', 'abc12345');
+    expectRedacted(
+      'callback_token_url=https://x.io/cb?token=abc12345',
+      'secret-assignment',
+      'abc12345',
+    );
   });
 
   it('redacts an all-digit password', () => {
@@ -461,7 +471,6 @@ describe('ip-address', () => {
     ['a netmask', '255.255.255.0'],
     ['a five-part version', '1.2.3.4.5'],
     ['a v-prefixed version', 'v1.2.3.4'],
-    ['an @-version', 'pkg@1.2.3.4'],
     ['a stated version', 'version 10.0.0.1'],
     ['an out-of-range octet', '10.0.0.256'],
     ['a leading-zero octet', '10.01.2.3'],
@@ -585,5 +594,15 @@ describe('findSecrets', () => {
     expect(findSecrets('[REDACTED:email:0123456789ab] and [REDACTED:jwt:abcdefabcdef]')).toEqual(
       [],
     );
+  });
+});
+
+describe('ip-address after an @', () => {
+  it('redacts the host of an ssh target', () => {
+    const tally: RedactionTally = {};
+    const out = scrubText('ssh root@10.0.0.5 uptime', tally);
+    expect(out).not.toContain('10.0.0.5');
+    expect(out).toMatch(/^ssh root@\[REDACTED:ip-address:[0-9a-f]{12}\] uptime$/);
+    expect(tally['ip-address']).toBe(1);
   });
 });

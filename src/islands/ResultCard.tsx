@@ -1,0 +1,80 @@
+import type { BrowseRow } from '../lib/browse-columns.ts';
+import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import { formatDate } from '../lib/format.ts';
+import { highlightSegments, snippet } from '../lib/highlight.ts';
+import { routes, withBase } from '../lib/paths.ts';
+import { hiddenMatches, rowCodes } from './episode-text.ts';
+import { Highlighted } from './Highlighted.tsx';
+import { LabelPill } from './LabelPill.tsx';
+
+export interface ResultCardProps {
+  base: string;
+  row: BrowseRow;
+  /** The episode's text; undefined while its chunk is loading. */
+  entry: ChunkEntry | undefined;
+  agent: string;
+  category: string | null;
+  terms: readonly string[];
+  fields: readonly string[] | undefined;
+}
+
+/** One episode in the list view: title link, date, agent, platform, label pills and a snippet. */
+export function ResultCard({ base, row, entry, agent, category, terms, fields }: ResultCardProps) {
+  const codes = rowCodes(row);
+  const elsewhere = hiddenMatches(fields);
+  return (
+    <article className="card result-card" aria-busy={entry ? undefined : true}>
+      <h3 className="result-title">
+        {entry ? (
+          <a href={withBase(base, routes.episode(entry.id))}>
+            <Highlighted segments={highlightSegments(entry.name, terms)} />
+          </a>
+        ) : (
+          <span className="skeleton">Loading episode…</span>
+        )}
+      </h3>
+      <p className="result-meta">
+        <time dateTime={codes.date}>{formatDate(codes.date)}</time>
+        <span aria-hidden="true"> · </span>
+        <span>{agent}</span>
+        {codes.platform && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{codes.platform}</span>
+          </>
+        )}
+        {category !== null && <strong className="rejected"> · Rejected in validation</strong>}
+      </p>
+      {entry && (
+        <p className="result-snippet">
+          <Highlighted segments={snippet(entry.description, terms)} />
+        </p>
+      )}
+      <ul className="pills" aria-label="Labels">
+        {codes.symptoms.map((code) => (
+          <li key={code}>
+            <LabelPill axis="form" code={code} />
+          </li>
+        ))}
+        {codes.causes.map((code) => (
+          <li key={code}>
+            <LabelPill axis="cause" code={code} />
+          </li>
+        ))}
+        {codes.severity && (
+          <li>
+            <LabelPill axis="cost" code={codes.severity} />
+          </li>
+        )}
+        {category !== null && (
+          <li>
+            <LabelPill axis="validation" code={category} />
+          </li>
+        )}
+      </ul>
+      {elsewhere.length > 0 && (
+        <p className="result-also">Also matches in {elsewhere.join(', ')}.</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { BrowseRow } from '../lib/browse-columns.ts';
+import type { FacetIndex } from '../lib/facets.ts';
+import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import { ResultCard } from './ResultCard.tsx';
+
+export interface ResultViewProps {
+  base: string;
+  index: FacetIndex;
+  /** The visible page of rows, in result order. */
+  rows: readonly BrowseRow[];
+  entries: readonly (ChunkEntry | undefined)[];
+  terms: ReadonlyMap<number, readonly string[]>;
+  fields: ReadonlyMap<number, readonly string[]>;
+}
+
+const NO_TERMS: readonly string[] = [];
+
+/** The list view: the visible page as cards. */
+export function ResultList({ base, index, rows, entries, terms, fields }: ResultViewProps) {
+  return (
+    <ol className="result-list">
+      {rows.map((row, i) => (
+        <li key={row.index}>
+          <ResultCard
+            base={base}
+            row={row}
+            entry={entries[i]}
+            agent={index.dict.agent[row.agent] ?? 'Unknown'}
+            category={row.category >= 0 ? (index.dict.category[row.category] ?? null) : null}
+            terms={terms.get(row.index) ?? NO_TERMS}
+            fields={fields.get(row.index)}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}

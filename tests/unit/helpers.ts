@@ -1,0 +1,78 @@
+/**
+ * Small builders shared by the unit tests: release records in the nested layout, the episodes
+ * the schema makes of them, and release files as bytes.
+ */
+import { normaliseLayout } from '../../src/lib/layout.ts';
+import { releaseRecordSchema, type Episode } from '../../src/lib/schema.ts';
+
+export type Json = Record<string, unknown>;
+
+/** A VALID release record in the pipeline's nested layout; `overrides` replace top-level fields. */
+export function validRecord(overrides: Json = {}): Json {
+  return {
+    repository_id: 1000090305,
+    session_id: 'session_003',
+    misalignment_id: 'M002',
+    source: 'specstory',
+    name: 'Edited Config Instead Of Explaining Error',
+    description: 'The developer asked why the build failed; the agent edited the config instead.',
+    alignment_goal: 'intention',
+    confidence: 'high',
+    evidence: [
+      { turn: 'TURN 7 | USER', quote: 'just explain the error', context: 'The developer pushes back.' },
+    ],
+    label: 'VALID',
+    invalid_category: null,
+    note: 'The pushback in turn 7 is visible.',
+    symptom: { reasoning: 'The agent did work nobody asked for.', labels: ['S4'], other_descriptor: null },
+    cause: {
+      reasoning: 'It chose to do more than asked.',
+      labels: [{ label: 'C2', evidence_tier: 'contextual' }],
+    },
+    outcome: { reasoning: 'The config change was undone.', damage_severity: 'DS2', damage_locus: 'DL1' },
+    resolution: { reasoning: 'The agent reverted it.', status: 'RS1', resolver: 'RV2' },
+    session_type: 'IDE',
+    agent: 'Cursor IDE',
+    license_type: 'MIT',
+    session_timestamp: '2025-06-07 01:16:00',
+    user_turns: 6,
+    agent_turns: 6,
+    ...overrides,
+  };
+}
+
+/** An INVALID release record (no annotation) in the nested layout. */
+export function invalidRecord(overrides: Json = {}): Json {
+  const record = validRecord({
+    label: 'INVALID',
+    invalid_category: 'truncation',
+    note: 'The log is cut off.',
+    ...overrides,
+  });
+  for (const axis of ['symptom', 'cause', 'outcome', 'resolution']) {
+    if (!(axis in overrides)) delete record[axis];
+  }
+  return record;
+}
+
+/** Runs one record through layout normalisation and the schema; throws when it does not pass. */
+export function episodeOf(record: Json): Episode {
+  const result = releaseRecordSchema.safeParse(normaliseLayout(record));
+  if (!result.success) {
+    const messages = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+    throw new Error(`record does not pass the schema: ${messages.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** A release file's bytes. */
+export function bytesOf(file: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(file));
+}
+
+/** `n` VALID records with distinct keys (M001 … Mn) in one session. */
+export function distinctRecords(n: number, overrides: Json = {}): Json[] {
+  return Array.from({ length: n }, (_, i) =>
+    validRecord({ misalignment_id: `M${String(i + 1).padStart(3, '0')}`, ...overrides }),
+  );
+}
