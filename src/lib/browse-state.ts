@@ -89,7 +89,8 @@ export function parseBrowseState(search: string): BrowseState {
       .map((v) => v.trim())
       .filter((v) => v.length > 0 && v.length <= 100);
     // `validation=all` clears the default VALID-only filter.
-    if (key === 'validation' && (values.length === 0 || values.includes('all'))) delete state.filters[key];
+    if (key === 'validation' && (values.length === 0 || values.includes('all')))
+      delete state.filters.validation;
     else if (values.length > 0) state.filters[key] = [...new Set(values)].slice(0, 50);
   }
   const from = params.get('from') ?? '';
