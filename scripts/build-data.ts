@@ -19,7 +19,9 @@ const result = runDataStep(
 if (!result.ok) {
   console.error(`The release file cannot be used (${result.problems.length} problems):`);
   for (const problem of result.problems) console.error(`  ${problem}`);
-  console.error('Nothing was written. Fix the file, or set ATLAS_SKIP_INVALID=1 to publish the valid remainder.');
+  console.error(
+    'Nothing was written. Fix the file, or set ATLAS_SKIP_INVALID=1 to publish the valid remainder.',
+  );
   process.exit(1);
 }
 for (const line of result.skipped) console.error(`  skipped ${line}`);

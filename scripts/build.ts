@@ -13,7 +13,10 @@ const temp = `.dist-${process.pid}`;
 const started = performance.now();
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
     rmSync(temp, { recursive: true, force: true });
     if (!process.env['ATLAS_DATA_DIR']) rmSync(`${temp}-data`, { recursive: true, force: true });
@@ -36,7 +39,10 @@ function sizeOf(dir: string): { bytes: number; files: number } {
 const data = process.env['ATLAS_DATA_DIR'] || `${temp}-data`;
 rmSync(temp, { recursive: true, force: true });
 run(['scripts/build-data.ts', ...process.argv.slice(2)], { ATLAS_DATA_DIR: data });
-run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { ATLAS_OUT_DIR: temp, ATLAS_DATA_DIR: data });
+run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  ATLAS_OUT_DIR: temp,
+  ATLAS_DATA_DIR: data,
+});
 if (!existsSync(join(temp, 'index.html'))) run(['-e', 'process.exit(1)']);
 const old = `${temp}-old`;
 mkdirSync(dirname(DIST), { recursive: true });

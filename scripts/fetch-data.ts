@@ -31,17 +31,25 @@ let response: Response;
 try {
   response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
 } catch (error) {
-  const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  const cause =
+    error instanceof Error
+      ? error.cause instanceof Error
+        ? error.cause.message
+        : error.message
+      : String(error);
   fail(`could not download ${url}: ${cause}`);
 }
 if (!response.ok) fail(`${url} answered HTTP ${response.status} ${response.statusText}`);
 const bytes = new Uint8Array(await response.arrayBuffer());
 console.error(`[fetch] received ${(bytes.length / 1e6).toFixed(1)} MB`);
-if (bytes.length > 0 && bytes[0] === 0x3c /* < */) fail(`${url} sent HTML, not JSON (is the URL right?)`);
+if (bytes.length > 0 && bytes[0] === 0x3c /* < */)
+  fail(`${url} sent HTML, not JSON (is the URL right?)`);
 
 const result = runPipeline(bytes, { inputName: url, sample: false, skipInvalid: false });
 if (!result.ok) {
-  console.error(`fetch-data: the downloaded file does not validate (${result.problems.length} problems):`);
+  console.error(
+    `fetch-data: the downloaded file does not validate (${result.problems.length} problems):`,
+  );
   for (const problem of result.problems.slice(0, 50)) console.error(`  ${problem}`);
   if (result.problems.length > 50) console.error(`  … and ${result.problems.length - 50} more`);
   fail('the download was not saved');

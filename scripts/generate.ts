@@ -12,8 +12,16 @@ const count = Number(option(args, '--count'));
 const seed = Number(option(args, '--seed') ?? '1');
 const layout = (option(args, '--layout') ?? 'nested') as Layout;
 const out = option(args, '--out');
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !out || !['nested', 'flat'].includes(layout)) {
-  console.error('usage: npm run generate -- --count N --seed S [--layout nested|flat] --out <file>');
+if (
+  !Number.isInteger(count) ||
+  count < 1 ||
+  !Number.isInteger(seed) ||
+  !out ||
+  !['nested', 'flat'].includes(layout)
+) {
+  console.error(
+    'usage: npm run generate -- --count N --seed S [--layout nested|flat] --out <file>',
+  );
   process.exit(2);
 }
 const records = generateRecords({ count, seed, layout });

@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -15,6 +18,10 @@ const sites = [
 ];
 for (const site of sites) {
   console.error(`[e2e] building the site at base ${site.base}`);
-  run(['scripts/build.ts'], { ATLAS_BASE: site.base, ATLAS_DIST: `.e2e/${site.name}`, ATLAS_INPUT: 'content/sample/misalignments.json' });
+  run(['scripts/build.ts'], {
+    ATLAS_BASE: site.base,
+    ATLAS_DIST: `.e2e/${site.name}`,
+    ATLAS_INPUT: 'content/sample/misalignments.json',
+  });
 }
 run(['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)]);

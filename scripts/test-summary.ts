@@ -17,14 +17,22 @@ function vitest(path: string): Counts {
     numPendingTests: number;
     numTodoTests: number;
   };
-  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 function playwright(path: string): Counts {
   const r = JSON.parse(readFileSync(path, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+  return {
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  };
 }
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -39,7 +47,9 @@ for (const [path, read] of sources) {
     continue;
   }
   const counts = read(path);
-  console.error(`${path}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.error(
+    `${path}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;

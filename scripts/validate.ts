@@ -12,14 +12,18 @@ if (!file || extra.length > 0) {
   process.exit(2);
 }
 const json = flag(args, '--json');
-const result = runDataStep({ input: file, skipInvalid: flag(args, '--skip-invalid') }, fileEffects(json));
+const result = runDataStep(
+  { input: file, skipInvalid: flag(args, '--skip-invalid') },
+  fileEffects(json),
+);
 if (!result.ok) {
   if (json) console.log(JSON.stringify({ ok: false, problems: result.problems }, null, 2));
   console.error(`${file} cannot be used (${result.problems.length} problems):`);
   for (const problem of result.problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-if (json) console.log(JSON.stringify({ ok: true, ...result.report, skipped: result.skipped }, null, 2));
+if (json)
+  console.log(JSON.stringify({ ok: true, ...result.report, skipped: result.skipped }, null, 2));
 else {
   for (const line of result.skipped) console.error(`  skipped ${line}`);
   for (const line of summarise(result.report)) console.log(line);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   browseQuery,
   type BrowseState,
@@ -17,8 +17,7 @@ import {
 import { formatCount, plural } from '../lib/format.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { ActiveFilters, chipsOf, filterText, type Chip } from './ActiveFilters.tsx';
-import type { ChunkStore } from './data-source.ts';
-import { loadSearch } from './data-source.ts';
+import { SearchClient, type ChunkStore } from './data-source.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
 import { Pagination } from './Pagination.tsx';
@@ -107,7 +106,8 @@ function BrowseView({
   navigate,
 }: BrowseViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const search = useSearch(searchUrl, state.query, index.rows.length);
+  const [searchClient] = useState(() => new SearchClient(searchUrl));
+  const search = useSearch(searchClient, state.query, index.rows.length);
   const hits = search.status === 'ready' ? search.hits : null;
   const searching = search.status === 'loading';
 
@@ -144,8 +144,12 @@ function BrowseView({
     const next = selected ? [...values, code] : values.filter((c) => c !== code);
     go({ ...state, filters: { ...state.filters, [key]: next }, page: 1 });
   };
-  const onSort = (next: Sort, nextDesc: boolean) =>
-    go({ ...state, sort: next, desc: nextDesc, page: 1 });
+  const onSort = (next: Sort, nextDesc: boolean) => {
+    // Choosing the shuffle deals a fresh order; the seed in the URL then keeps it.
+    const nextSeed =
+      next === 'shuffle' && state.sort !== 'shuffle' ? newSeed(Math.random) : state.seed;
+    go({ ...state, sort: next, desc: nextDesc, seed: nextSeed, page: 1 });
+  };
   const onColumnSort = (column: ColumnSort) => {
     if (column === 'date') onSort(state.sort === 'date-desc' ? 'date-asc' : 'date-desc', true);
     else onSort(column, state.sort === column ? !state.desc : defaultDescending(column));
@@ -172,7 +176,7 @@ function BrowseView({
       <SearchBox
         query={state.query}
         onCommit={onQuery}
-        onWarmUp={() => void loadSearch(searchUrl).catch(() => undefined)}
+        onWarmUp={() => searchClient.warmUp()}
         busy={searching}
       />
       <div className="browse-layout">
@@ -195,7 +199,7 @@ function BrowseView({
             <h2 id="browse-results-heading" ref={heading} tabIndex={-1}>
               {searching ? 'Searching…' : plural(total, 'episode')}
             </h2>
-            {total > 0 && !searching && (
+            {pageCount > 1 && !searching && (
               <p className="muted">
                 Showing {formatCount(first)}–{formatCount(first + pageRows.length - 1)} of{' '}
                 {formatCount(total)}

@@ -183,7 +183,13 @@ export function ResultTable({
   );
   const table = useTable({ features, columns, data, getRowId: (r) => String(r.row.index) });
   return (
-    <div className="table-scroll result-table-wrap">
+    // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
+    <div
+      className="table-scroll result-table-wrap"
+      role="region"
+      aria-label="Episodes table"
+      tabIndex={0}
+    >
       <table className="result-table">
         <caption className="visually-hidden">
           Episodes on this page. Column headers with buttons sort the whole result.
@@ -223,7 +229,7 @@ export function ResultTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} aria-busy={row.original.entry ? undefined : true}>
               {row.getAllCells().map((cell) => (
                 <td
                   key={cell.id}

@@ -13,23 +13,30 @@ export interface SearchBoxProps {
 const DEBOUNCE_MS = 250;
 
 /**
- * The search field. What is typed is a draft until it settles; the draft remembers the query it
- * started from, so a query changed elsewhere (Back, "clear all") replaces a stale draft.
+ * The search field. What is typed is a draft until it settles (or Enter is pressed), then it is
+ * written to the URL and dropped. A draft also remembers the query it started from, so that a
+ * query changed elsewhere (Back, "clear all") replaces a draft that is still pending.
  */
 export function SearchBox({ query, onCommit, onWarmUp, busy }: SearchBoxProps) {
   const id = useId();
   const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
-  const current = draft !== null && (query === draft.base || query === draft.text);
-  const value = current ? draft.text : query;
+  const stale = draft !== null && query !== draft.base;
+  // Adjusting state while rendering (not in an effect) avoids a frame showing the stale draft.
+  if (stale) setDraft(null);
+  const value = draft && !stale ? draft.text : query;
 
   useEffect(() => {
-    if (!draft || draft.text === query || query !== draft.base) return;
-    const timer = window.setTimeout(() => onCommit(draft.text), DEBOUNCE_MS);
+    if (!draft || query !== draft.base) return;
+    const timer = window.setTimeout(() => {
+      setDraft(null);
+      if (draft.text !== query) onCommit(draft.text);
+    }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [draft, query, onCommit]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setDraft(null);
     if (value !== query) onCommit(value);
   };
 

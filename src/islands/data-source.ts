@@ -6,8 +6,8 @@
 import { decodeColumns, type BrowseColumns } from '../lib/browse-columns.ts';
 import type { ChunkEntry } from '../lib/derive/browser-files.ts';
 import { buildFacetIndex, type FacetIndex, type SearchHits } from '../lib/facets.ts';
-import { MINISEARCH_OPTIONS, type SearchDocument } from '../lib/search-options.ts';
-import type MiniSearch from 'minisearch';
+import { SEARCH_FIELDS } from '../lib/search-options.ts';
+import type { SearchReply, SearchRequest } from './search-protocol.ts';
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -124,34 +124,66 @@ export interface SearchOutcome {
   fields: ReadonlyMap<number, readonly string[]>;
 }
 
-let engine: Promise<MiniSearch<SearchDocument>> | undefined;
+/**
+ * The page's side of the search worker: started on first use (so neither MiniSearch nor the
+ * index is part of the first load), one request at a time per query.
+ */
+export class SearchClient {
+  readonly #url: string;
+  #worker: Worker | undefined;
+  #next = 0;
+  readonly #waiting = new Map<number, (reply: SearchReply) => void>();
 
-/** Loads MiniSearch and the index once (both stay out of the first page load). */
-export function loadSearch(url: string): Promise<MiniSearch<SearchDocument>> {
-  engine ??= Promise.all([import('minisearch'), fetchText(url)]).then(([module, json]) =>
-    module.default.loadJSONAsync<SearchDocument>(json, MINISEARCH_OPTIONS),
-  );
-  engine.catch(() => (engine = undefined));
-  return engine;
-}
-
-/** Runs a query against the index (with the shared query options) for `count` rows. */
-export function runSearch(
-  search: MiniSearch<SearchDocument>,
-  query: string,
-  count: number,
-): SearchOutcome {
-  const match = new Uint8Array(count);
-  const score = new Map<number, number>();
-  const terms = new Map<number, readonly string[]>();
-  const fields = new Map<number, readonly string[]>();
-  for (const result of search.search(query)) {
-    const id = Number(result.id);
-    if (!(id >= 0 && id < count)) continue;
-    match[id] = 1;
-    score.set(id, result.score);
-    terms.set(id, result.terms);
-    fields.set(id, [...new Set(Object.values(result.match).flat())]);
+  constructor(url: string) {
+    this.#url = url;
   }
-  return { query, hits: { match, score }, terms, fields };
+
+  #ask(query: string | null): Promise<SearchReply> {
+    if (!this.#worker) {
+      this.#worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+      this.#worker.addEventListener('message', (event: MessageEvent<SearchReply>) => {
+        this.#waiting.get(event.data.id)?.(event.data);
+        this.#waiting.delete(event.data.id);
+      });
+      this.#worker.addEventListener('error', (event) => {
+        for (const [id, resolve] of this.#waiting)
+          resolve({ id, ok: false, message: event.message });
+        this.#waiting.clear();
+        this.#worker = undefined;
+      });
+    }
+    const id = ++this.#next;
+    const request: SearchRequest = { id, url: this.#url, query };
+    return new Promise((resolve) => {
+      this.#waiting.set(id, resolve);
+      this.#worker?.postMessage(request);
+    });
+  }
+
+  /** Starts loading the index before the first query. */
+  warmUp(): void {
+    void this.#ask(null);
+  }
+
+  /** Runs a query (with the shared query options) over `count` rows. */
+  async search(query: string, count: number): Promise<SearchOutcome> {
+    const reply = await this.#ask(query);
+    if (!reply.ok) throw new Error(reply.message);
+    const match = new Uint8Array(count);
+    const score = new Map<number, number>();
+    const terms = new Map<number, readonly string[]>();
+    const fields = new Map<number, readonly string[]>();
+    reply.ids.forEach((id, k) => {
+      if (!(id >= 0 && id < count)) return;
+      match[id] = 1;
+      score.set(id, reply.scores[k] ?? 0);
+      terms.set(id, reply.terms[k] ?? []);
+      const mask = reply.fields[k] ?? 0;
+      fields.set(
+        id,
+        SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit)),
+      );
+    });
+    return { query, hits: { match, score }, terms, fields };
+  }
 }

@@ -8,8 +8,7 @@ import type { FacetIndex } from '../lib/facets.ts';
 import {
   ChunkStore,
   loadFacetIndex,
-  loadSearch,
-  runSearch,
+  type SearchClient,
   type SearchOutcome,
 } from './data-source.ts';
 
@@ -59,16 +58,16 @@ export type SearchState =
   | { status: 'error'; message: string }
   | ({ status: 'ready' } & SearchOutcome);
 
-/** Runs the query against the lazily loaded index; `idle` without a query. */
-export function useSearch(searchUrl: string, query: string, rowCount: number): SearchState {
+/** Runs the query in the search worker; `idle` without a query. */
+export function useSearch(client: SearchClient, query: string, rowCount: number): SearchState {
   const [outcome, setOutcome] = useState<SearchState & { for?: string }>({ status: 'idle' });
   const trimmed = query.trim();
   useEffect(() => {
     if (!trimmed) return;
     let live = true;
-    loadSearch(searchUrl).then(
-      (engine) => {
-        if (live) setOutcome({ status: 'ready', ...runSearch(engine, trimmed, rowCount) });
+    client.search(trimmed, rowCount).then(
+      (outcome) => {
+        if (live) setOutcome({ status: 'ready', ...outcome });
       },
       (error: unknown) => {
         if (live) setOutcome({ status: 'error', message: String(error), for: trimmed });
@@ -77,7 +76,7 @@ export function useSearch(searchUrl: string, query: string, rowCount: number): S
     return () => {
       live = false;
     };
-  }, [searchUrl, trimmed, rowCount]);
+  }, [client, trimmed, rowCount]);
   if (!trimmed) return { status: 'idle' };
   if (outcome.status === 'ready' && outcome.query === trimmed) return outcome;
   if (outcome.status === 'error' && outcome.for === trimmed) return outcome;

@@ -119,9 +119,17 @@ export function rowOf(episode: Episode, index: number, dict: BrowseColumns['dict
     goal: codeIndex(ALIGNMENT_GOALS, episode.alignmentGoal),
     confidence: codeIndex(CONFIDENCES, episode.confidence),
     licence: dict.licence.indexOf(episode.licence),
-    category: episode.validation.category === null ? -1 : dict.category.indexOf(episode.validation.category),
+    category:
+      episode.validation.category === null
+        ? -1
+        : dict.category.indexOf(episode.validation.category),
     symptoms: a ? bits(SYMPTOMS, a.symptom.labels) : 0,
-    causes: a ? bits(CAUSES, a.cause.labels.map((c) => c.code)) : 0,
+    causes: a
+      ? bits(
+          CAUSES,
+          a.cause.labels.map((c) => c.code),
+        )
+      : 0,
     tiers: bits(EVIDENCE_TIERS, tiers),
     severity: codeIndex(SEVERITIES, a?.outcome.severity),
     locus: codeIndex(LOCI, a?.outcome.locus),
@@ -135,7 +143,9 @@ export function rowOf(episode: Episode, index: number, dict: BrowseColumns['dict
 function encodeValue(value: number, width: number): string {
   // Shift by one so that -1 ("none") encodes as 0; clamp what does not fit.
   const max = 36 ** width - 1;
-  return Math.min(Math.max(value + 1, 0), max).toString(36).padStart(width, '0');
+  return Math.min(Math.max(value + 1, 0), max)
+    .toString(36)
+    .padStart(width, '0');
 }
 
 /** Encodes episodes (already in canonical order) into the columnar file. */
@@ -148,12 +158,18 @@ export function encodeColumns(episodes: readonly Episode[], chunkSize: number): 
       ...episodes.flatMap((e) => (e.validation.category ? [e.validation.category] : [])),
     ]),
   };
-  const parts = Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) as Record<Column, string[]>;
+  const parts = Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) as Record<
+    Column,
+    string[]
+  >;
   episodes.forEach((episode, index) => {
     const row = rowOf(episode, index, dict);
     for (const column of COLUMNS) parts[column].push(encodeValue(row[column], WIDTHS[column]));
   });
-  const columns = Object.fromEntries(COLUMNS.map((c) => [c, parts[c].join('')])) as Record<Column, string>;
+  const columns = Object.fromEntries(COLUMNS.map((c) => [c, parts[c].join('')])) as Record<
+    Column,
+    string
+  >;
   return { version: 1, count: episodes.length, chunkSize, dict, columns };
 }
 
@@ -164,7 +180,8 @@ export function decodeColumns(data: BrowseColumns): BrowseRow[] {
     const row = { index } as BrowseRow;
     for (const column of COLUMNS) {
       const width = WIDTHS[column];
-      row[column] = parseInt(data.columns[column].slice(index * width, (index + 1) * width), 36) - 1;
+      row[column] =
+        parseInt(data.columns[column].slice(index * width, (index + 1) * width), 36) - 1;
     }
     rows.push(row);
   }

@@ -8,7 +8,18 @@ import type { Episode } from './schema.ts';
 import { browseQuery, DEFAULT_FILTERS, type FacetKey } from './browse-state.ts';
 import { routes } from './paths.ts';
 import { axisBySlug, byMonth, cooccurrence, countLabels, population } from './stats.ts';
-import { labelTitle, PLATFORMS, RESOLVED_STATUS, type AxisSlug } from './taxonomy.ts';
+import {
+  CAUSES,
+  labelTitle,
+  PLATFORMS,
+  RESOLVED_STATUS,
+  RESOLVERS,
+  SEVERITIES,
+  STATUSES,
+  SYMPTOMS,
+  type AxisSlug,
+} from './taxonomy.ts';
+import { PAPER_RESOLVER_SHARES, PAPER_SHARES, PAPER_TOTALS } from './paper-figures.ts';
 
 type Filters = Partial<Record<FacetKey, string[]>>;
 
@@ -16,23 +27,32 @@ type Filters = Partial<Record<FacetKey, string[]>>;
  * Figures reported by Tang et al. (EMNLP 2026) over the full dataset: 16,118 VALID episodes from
  * repositories under every licence. Shares are fractions; the resolver share is of resolved ones.
  */
+function fractions(
+  labels: readonly { code: string }[],
+  percents: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { code } of labels) {
+    const percent = percents[code];
+    if (percent !== undefined) out[code] = percent / 100;
+  }
+  return out;
+}
+
+/** The paper's full-dataset figures (src/lib/paper-figures.ts) as 0..1 shares per chart. */
 export const PAPER_REFERENCE = {
-  form: {
-    S1: 0.1156,
-    S2: 0.2695,
-    S3: 0.3833,
-    S4: 0.102,
-    S5: 0.1782,
-    S6: 0.0287,
-    S7: 0.2258,
-    S8: 0.0034,
+  form: fractions(SYMPTOMS, PAPER_SHARES),
+  cause: fractions(CAUSES, PAPER_SHARES),
+  cost: fractions(SEVERITIES, PAPER_SHARES),
+  resolution: fractions(STATUSES, PAPER_SHARES),
+  resolver: fractions(RESOLVERS, PAPER_RESOLVER_SHARES),
+  totals: {
+    repositories: PAPER_TOTALS.repositories,
+    sessions: PAPER_TOTALS.sessions,
+    episodes: PAPER_TOTALS.candidates,
+    valid: PAPER_TOTALS.valid,
   },
-  cause: { C1: 0.1536, C2: 0.0947, C3: 0.1111, C4: 0.043, C5: 0.0244, C6: 0.3649, C7: 0.2685 },
-  cost: { DS0: 0.0008, DS1: 0.905, DS2: 0.0844, DS3: 0.0007, DS4: 0.0091 },
-  resolution: { RS1: 0.0933 },
-  resolver: { RV2: 0.9149 },
-  totals: { repositories: 1639, sessions: 20574, episodes: 29896, valid: 16118 },
-} as const;
+};
 
 // ---------------------------------------------------------------------------------------------
 // What the charts show
@@ -220,7 +240,7 @@ export interface BarOptions {
 
 export const BAR_DEFAULTS: BarOptions = {
   width: 380,
-  labelHeight: 20,
+  labelHeight: 22,
   barHeight: 16,
   rowGap: 12,
   valueWidth: 100,
@@ -316,7 +336,7 @@ export interface GroupedBarShape<V> {
  * A grouped horizontal bar chart: per group a label line, then one bar per series (shares on a
  * shared x scale), each bar preceded by its series name.
  */
-export function groupedBarChart<V extends { share: number }, G extends { values: readonly V[] }>(
+export function groupedBarChart<G extends { values: readonly { share: number }[] }>(
   groups: readonly G[],
   options: Partial<GroupedOptions> = {},
 ) {
@@ -327,7 +347,7 @@ export function groupedBarChart<V extends { share: number }, G extends { values:
   let y = 0;
   const shapes = groups.map((group) => {
     const labelY = y + o.labelHeight - 6;
-    const bars: GroupedBarShape<V>[] = group.values.map((value, s) => {
+    const bars: GroupedBarShape<G['values'][number]>[] = group.values.map((value, s) => {
       const barY = y + o.labelHeight + s * (o.barHeight + o.innerGap);
       const width = x(value.share);
       return {
@@ -375,14 +395,15 @@ export const HEATMAP_DEFAULTS: HeatmapOptions = {
 };
 
 /**
- * Heat is drawn in this many steps above zero (classes `heat-0` … `heat-8` in the component):
- * the site's CSP forbids inline styles, so colours come from a stylesheet, not per cell.
+ * Heat is drawn in this many steps above zero (classes `heat-0` … `heat-8` in
+ * components/charts/charts.css): the site's CSP forbids inline styles, so colours come from a
+ * stylesheet, not per cell.
  */
 export const HEAT_STEPS = 8;
 
 /**
  * From this step on a cell's number is drawn in the page background colour instead of the text
- * colour: with the heat ramps of both themes this keeps the number at 4:1 contrast or better.
+ * colour; charts.css picks the steps' colours so that both keep 4.5:1 contrast in both themes.
  */
 export const HEAT_INVERSE_FROM = 5;
 

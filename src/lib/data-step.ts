@@ -54,7 +54,9 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
   const input = chooseInput(options.input, (path) => fx.read(path) !== undefined);
   const bytes = fx.read(input.path);
   if (bytes === undefined) return { ok: false, problems: [`file: cannot read ${input.path}`] };
-  fx.log(`read ${input.path} (${(bytes.length / 1024).toFixed(0)} KiB)${input.sample ? ' [sample data]' : ''}`);
+  fx.log(
+    `read ${input.path} (${(bytes.length / 1024).toFixed(0)} KiB)${input.sample ? ' [sample data]' : ''}`,
+  );
 
   const result = runPipeline(bytes, {
     inputName: input.path,
@@ -91,7 +93,8 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
 /** The one-screen summary printed at the end of a data step. */
 export function summarise(report: Report): string[] {
   const redacted = Object.entries(report.redactions).filter(([, n]) => n > 0);
-  const excluded = report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
+  const excluded =
+    report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
   return [
     `input      ${report.input} records from ${report.inputName}${report.sample ? ' (sample data)' : ''}`,
     `published  ${report.published} (${report.publishedValid} VALID, ${report.publishedInvalid} INVALID)`,

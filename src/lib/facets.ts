@@ -62,6 +62,8 @@ export interface FacetIndex {
   columns: Readonly<Record<FacetKey, Int32Array>>;
   /** Per facet: value indexes in display order (taxonomy order, or most frequent first). */
   naturalOrder: Readonly<Record<FacetKey, readonly number[]>>;
+  /** Per row: days since the epoch. */
+  days: Int32Array;
   /** First and last day in the data, or -1 with no rows. */
   minDay: number;
   maxDay: number;
@@ -133,40 +135,27 @@ export function facetDefs(dict: BrowseColumns['dict']): FacetDef[] {
   ];
 }
 
+const VALUE_OF: Readonly<Record<FacetKey, (row: BrowseRow) => number>> = {
+  validation: (row) => (row.category === -1 ? 0 : 1),
+  category: (row) => row.category,
+  symptom: (row) => row.symptoms,
+  cause: (row) => row.causes,
+  tier: (row) => row.tiers,
+  severity: (row) => row.severity,
+  locus: (row) => row.locus,
+  status: (row) => row.status,
+  resolver: (row) => row.resolver,
+  agent: (row) => row.agent,
+  platform: (row) => row.platform,
+  source: (row) => row.source,
+  goal: (row) => row.goal,
+  confidence: (row) => row.confidence,
+  licence: (row) => row.licence,
+};
+
 /** The value a row holds for a facet: an index (single) or a bitmask (mask). */
 export function rowValue(row: BrowseRow, key: FacetKey): number {
-  switch (key) {
-    case 'validation':
-      return row.category === -1 ? 0 : 1;
-    case 'category':
-      return row.category;
-    case 'symptom':
-      return row.symptoms;
-    case 'cause':
-      return row.causes;
-    case 'tier':
-      return row.tiers;
-    case 'severity':
-      return row.severity;
-    case 'locus':
-      return row.locus;
-    case 'status':
-      return row.status;
-    case 'resolver':
-      return row.resolver;
-    case 'agent':
-      return row.agent;
-    case 'platform':
-      return row.platform;
-    case 'source':
-      return row.source;
-    case 'goal':
-      return row.goal;
-    case 'confidence':
-      return row.confidence;
-    case 'licence':
-      return row.licence;
-  }
+  return VALUE_OF[key](row);
 }
 
 function bitIndexes(mask: number): number[] {
@@ -184,8 +173,7 @@ export function buildFacetIndex(
   const columns = {} as Record<FacetKey, Int32Array>;
   const naturalOrder = {} as Record<FacetKey, number[]>;
   for (const def of defs) {
-    const column = new Int32Array(rows.length);
-    rows.forEach((row, i) => (column[i] = rowValue(row, def.key)));
+    const column = Int32Array.from(rows, VALUE_OF[def.key]);
     columns[def.key] = column;
     const order = def.values.map((_, i) => i);
     if (def.collapsible) {
@@ -204,7 +192,8 @@ export function buildFacetIndex(
     if (minDay === -1 || row.day < minDay) minDay = row.day;
     if (maxDay === -1 || row.day > maxDay) maxDay = row.day;
   }
-  return { rows, dict, defs, columns, naturalOrder, minDay, maxDay };
+  const days = Int32Array.from(rows, (row) => row.day);
+  return { rows, dict, defs, columns, naturalOrder, days, minDay, maxDay };
 }
 
 /** A filter that can be dropped as a whole: a facet, the date range or the search query. */
@@ -270,69 +259,94 @@ export function filterRows(
   order: ArrayLike<number>,
   hits: SearchHits | null,
 ): FilterResult {
+  const { defs, columns, days } = index;
   const active = compile(index, state);
   const from = dayBound(state.from, -Infinity);
   const to = dayBound(state.to, Infinity);
   const dated = state.from !== '' || state.to !== '';
-  const counts = {} as Record<FacetKey, Int32Array>;
-  for (const def of index.defs) counts[def.key] = new Int32Array(def.values.length);
-  const gain = new Int32Array(active.length + 2);
-  const DATE = active.length;
-  const QUERY = active.length + 1;
+  const match = hits?.match ?? null;
+
+  // Flat, positional arrays: this loop runs once per row on every facet click.
+  const n = active.length;
+  const activeColumn = active.map((a) => a.column);
+  const activeMask = Int32Array.from(active, (a) => (a.kind === 'mask' ? a.mask : 0));
+  const activeIsMask = Uint8Array.from(active, (a) => (a.kind === 'mask' ? 1 : 0));
+  const activeSet = active.map((a) => a.set);
+  const activeDef = Int32Array.from(active, (a) => defs.findIndex((d) => d.key === a.key));
+  const allColumn = defs.map((d) => columns[d.key]);
+  const allIsMask = Uint8Array.from(defs, (d) => (d.kind === 'mask' ? 1 : 0));
+  const allCounts = defs.map((d) => new Int32Array(d.values.length));
+  const gain = new Int32Array(n + 2);
+  const DATE = n;
+  const QUERY = n + 1;
   const matches: number[] = [];
-  const { rows, defs, columns } = index;
 
   for (let p = 0; p < order.length; p++) {
-    const i = order[p] ?? 0;
+    const i = order[p] as number;
     let fails = 0;
     let failed = -1;
-    for (let f = 0; f < active.length && fails < 2; f++) {
-      const a = active[f] as ActiveFacet;
-      const v = a.column[i] ?? -1;
-      const ok = a.kind === 'mask' ? (v & a.mask) !== 0 : v >= 0 && a.set[v] === 1;
+    for (let f = 0; f < n && fails < 2; f++) {
+      const v = (activeColumn[f] as Int32Array)[i] as number;
+      const ok =
+        activeIsMask[f] === 1
+          ? (v & (activeMask[f] as number)) !== 0
+          : v >= 0 && (activeSet[f] as Uint8Array)[v] === 1;
       if (!ok) {
         fails++;
         failed = f;
       }
     }
     if (fails < 2 && dated) {
-      const day = (rows[i] as BrowseRow).day;
+      const day = days[i] as number;
       if (day < from || day > to) {
         fails++;
         failed = DATE;
       }
     }
-    if (fails < 2 && hits && hits.match[i] !== 1) {
+    if (fails < 2 && match !== null && match[i] !== 1) {
       fails++;
       failed = QUERY;
     }
     if (fails >= 2) continue;
     if (fails === 1) {
-      gain[failed] = (gain[failed] ?? 0) + 1;
+      gain[failed] = (gain[failed] as number) + 1;
       if (failed < DATE) {
-        const a = active[failed] as ActiveFacet;
-        tally(counts[a.key], a.kind, a.column[i] ?? -1);
+        const d = activeDef[failed] as number;
+        tally(
+          allCounts[d] as Int32Array,
+          allIsMask[d] === 1,
+          (allColumn[d] as Int32Array)[i] as number,
+        );
       }
       continue;
     }
     matches.push(i);
-    for (const def of defs) tally(counts[def.key], def.kind, columns[def.key][i] ?? -1);
+    for (let d = 0; d < allColumn.length; d++) {
+      tally(
+        allCounts[d] as Int32Array,
+        allIsMask[d] === 1,
+        (allColumn[d] as Int32Array)[i] as number,
+      );
+    }
   }
 
+  const counts = {} as Record<FacetKey, Int32Array>;
+  defs.forEach((def, d) => (counts[def.key] = allCounts[d] as Int32Array));
   const dropGain: Partial<Record<FilterId, number>> = {};
-  active.forEach((a, f) => (dropGain[a.key] = matches.length + (gain[f] ?? 0)));
-  if (dated) dropGain.date = matches.length + (gain[DATE] ?? 0);
-  if (hits) dropGain.query = matches.length + (gain[QUERY] ?? 0);
+  active.forEach((a, f) => (dropGain[a.key] = matches.length + (gain[f] as number)));
+  if (dated) dropGain.date = matches.length + (gain[DATE] as number);
+  if (hits) dropGain.query = matches.length + (gain[QUERY] as number);
   return { matches, counts, dropGain };
 }
 
-function tally(counts: Int32Array, kind: FacetDef['kind'], value: number): void {
-  if (kind === 'single') {
-    if (value >= 0 && value < counts.length) counts[value] = (counts[value] ?? 0) + 1;
+function tally(counts: Int32Array, mask: boolean, value: number): void {
+  if (!mask) {
+    if (value >= 0 && value < counts.length) counts[value] = (counts[value] as number) + 1;
     return;
   }
-  for (let bit = 0; value >>> bit !== 0; bit++)
-    if (value & (1 << bit)) counts[bit] = (counts[bit] ?? 0) + 1;
+  for (let bit = 0; value >>> bit !== 0; bit++) {
+    if (value & (1 << bit)) counts[bit] = (counts[bit] as number) + 1;
+  }
 }
 
 /** One value of a facet as the panel shows it. */

@@ -5,8 +5,18 @@ import type { Episode } from './schema.ts';
 import { keyLabel } from './ids.ts';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** `2025-06-07 01:16:00` → `7 June 2025` (no time zone is known, so no time is shown). */

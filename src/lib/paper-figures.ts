@@ -30,6 +30,9 @@ export const PAPER_SHARES: Readonly<Record<string, number>> = {
   RS1: 9.33,
 };
 
+/** Percent of resolved (RS1) episodes fixed by each resolver. */
+export const PAPER_RESOLVER_SHARES: Readonly<Record<string, number>> = { RV2: 91.49 };
+
 export const PAPER_TOTALS = {
   sessions: 20_574,
   repositories: 1_639,

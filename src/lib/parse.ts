@@ -61,7 +61,9 @@ export function decodeRelease(bytes: Uint8Array): { text: string } | { error: st
     // Find the first bad byte so the message points at it.
     for (let end = 1024; end <= bytes.length + 1024; end += 1024) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(end, bytes.length)));
+        new TextDecoder('utf-8', { fatal: true }).decode(
+          bytes.subarray(0, Math.min(end, bytes.length)),
+        );
         offset = end;
       } catch {
         break;
@@ -99,7 +101,9 @@ function looseKey(record: unknown): string | undefined {
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`,
+    )
     .join('');
 }
 

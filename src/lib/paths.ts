@@ -12,7 +12,10 @@ export function withBase(base: string, path: string): string {
 
 /** A label code as a URL segment: `S3` → `s3`, `custom:foo_bar` → `custom-foo-bar`. */
 export function codeSlug(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return code
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** An agent name as a URL segment: `Claude Code` → `claude-code`. */

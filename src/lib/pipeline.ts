@@ -115,12 +115,15 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
   }
   excludedRecords.sort((a, b) => a.index - b.index);
 
-  const excluded: Record<ExclusionReason, number> = { license: 0, 'invalid-record': 0, duplicate: 0 };
+  const excluded: Record<ExclusionReason, number> = {
+    license: 0,
+    'invalid-record': 0,
+    duplicate: 0,
+  };
   for (const record of excludedRecords) excluded[record.reason] += 1;
-  const redactions = Object.fromEntries(REDACTION_KINDS.map((kind) => [kind, tally[kind] ?? 0])) as Record<
-    RedactionKind,
-    number
-  >;
+  const redactions = Object.fromEntries(
+    REDACTION_KINDS.map((kind) => [kind, tally[kind] ?? 0]),
+  ) as Record<RedactionKind, number>;
   const report: Report = {
     inputName: options.inputName,
     sample: options.sample,

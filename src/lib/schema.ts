@@ -32,7 +32,12 @@ export const MAX_TEXT = 20_000;
 const MAX_SHORT_TEXT = 500;
 
 function text(max = MAX_TEXT) {
-  return z.string().max(max, { error: (issue) => `must be at most ${max} characters (got ${String((issue.input as string).length)})` });
+  return z
+    .string()
+    .max(max, {
+      error: (issue) =>
+        `must be at most ${max} characters (got ${String((issue.input as string).length)})`,
+    });
 }
 
 const idPart = z
@@ -53,16 +58,21 @@ function oneOf<T extends readonly { code: string }[]>(rows: T) {
 }
 
 const KNOWN_CATEGORIES: readonly string[] = VALIDATION_CATEGORIES.map((c) => c.code);
-const validationCategory = z.string().refine(
-  (value) =>
-    KNOWN_CATEGORIES.includes(value) || /^custom:[a-z0-9]+(_[a-z0-9]+)*$/.test(value),
-  { error: `must be one of the eight validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>` },
-);
+const validationCategory = z
+  .string()
+  .refine(
+    (value) => KNOWN_CATEGORIES.includes(value) || /^custom:[a-z0-9]+(_[a-z0-9]+)*$/.test(value),
+    {
+      error: `must be one of the eight validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>`,
+    },
+  );
 
 const evidenceSchema = z.object({
   turn: text(MAX_SHORT_TEXT),
   quote: text(),
-  context: text().nullish().transform((value) => value ?? ''),
+  context: text()
+    .nullish()
+    .transform((value) => value ?? ''),
 });
 
 const symptomSchema = z.object({
@@ -147,14 +157,21 @@ export const releaseRecordSchema = z
     const symptom = record.symptom;
     if (symptom) {
       const labels = symptom.labels;
-      if (new Set(labels).size !== labels.length) issue(['symptom', 'labels'], 'lists a symptom twice');
+      if (new Set(labels).size !== labels.length)
+        issue(['symptom', 'labels'], 'lists a symptom twice');
       if (labels.includes(STANDALONE_SYMPTOM)) {
         if (labels.length > 1)
-          issue(['symptom', 'labels'], `${STANDALONE_SYMPTOM} must stand alone (got ${labels.join(', ')})`);
+          issue(
+            ['symptom', 'labels'],
+            `${STANDALONE_SYMPTOM} must stand alone (got ${labels.join(', ')})`,
+          );
         if (!symptom.other_descriptor?.trim())
           issue(['symptom', 'other_descriptor'], `is required with ${STANDALONE_SYMPTOM}`);
       } else if (symptom.other_descriptor) {
-        issue(['symptom', 'other_descriptor'], `must be null unless the symptom is ${STANDALONE_SYMPTOM}`);
+        issue(
+          ['symptom', 'other_descriptor'],
+          `must be null unless the symptom is ${STANDALONE_SYMPTOM}`,
+        );
       }
     }
 
@@ -162,10 +179,16 @@ export const releaseRecordSchema = z
     if (cause) {
       const codes = cause.labels.map((c) => c.label);
       if (codes.length > MAX_CAUSES)
-        issue(['cause', 'labels'], `must name at most ${MAX_CAUSES} causes (got ${codes.join(', ')})`);
+        issue(
+          ['cause', 'labels'],
+          `must name at most ${MAX_CAUSES} causes (got ${codes.join(', ')})`,
+        );
       if (new Set(codes).size !== codes.length) issue(['cause', 'labels'], 'lists a cause twice');
       if (codes.includes(STANDALONE_CAUSE) && codes.length > 1)
-        issue(['cause', 'labels'], `${STANDALONE_CAUSE} must stand alone (got ${codes.join(', ')})`);
+        issue(
+          ['cause', 'labels'],
+          `${STANDALONE_CAUSE} must stand alone (got ${codes.join(', ')})`,
+        );
       cause.labels.forEach((c, i) => {
         const tier = c.evidence_tier ?? 'not_applicable';
         if (c.label === STANDALONE_CAUSE && tier !== 'not_applicable')
@@ -179,9 +202,15 @@ export const releaseRecordSchema = z
     if (outcome) {
       const damaging = DAMAGING_SEVERITIES.includes(outcome.damage_severity);
       if (!damaging && outcome.damage_locus)
-        issue(['outcome', 'damage_locus'], `must be null unless damage_severity is ${DAMAGING_SEVERITIES.join(' or ')}`);
+        issue(
+          ['outcome', 'damage_locus'],
+          `must be null unless damage_severity is ${DAMAGING_SEVERITIES.join(' or ')}`,
+        );
       if (damaging && !outcome.damage_locus)
-        issue(['outcome', 'damage_locus'], `is required when damage_severity is ${outcome.damage_severity}`);
+        issue(
+          ['outcome', 'damage_locus'],
+          `is required when damage_severity is ${outcome.damage_severity}`,
+        );
     }
 
     const resolution = record.resolution;

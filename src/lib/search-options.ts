@@ -15,7 +15,14 @@ export interface SearchDocument {
   agent: string;
 }
 
-export const SEARCH_FIELDS = ['name', 'description', 'quotes', 'contexts', 'reasoning', 'agent'] as const;
+export const SEARCH_FIELDS = [
+  'name',
+  'description',
+  'quotes',
+  'contexts',
+  'reasoning',
+  'agent',
+] as const;
 
 /** Splits on anything that is not a letter or digit; keeps `[REDACTED:…]` markers apart. */
 export function tokenize(text: string): string[] {

@@ -41,7 +41,9 @@ export function neighbourIndex(episodes: readonly Episode[]): Map<string, Neighb
   }
   const index = new Map<string, Neighbours>();
   for (const list of byRepo.values()) {
-    list.sort((a, b) => (a.timestamp === b.timestamp ? (a.id < b.id ? -1 : 1) : a.timestamp < b.timestamp ? -1 : 1));
+    list.sort((a, b) =>
+      a.timestamp === b.timestamp ? (a.id < b.id ? -1 : 1) : a.timestamp < b.timestamp ? -1 : 1,
+    );
     list.forEach((session, i) => {
       for (const episode of session.episodes) {
         index.set(episode.id, {

@@ -61,10 +61,17 @@ export function labelsOf(episodes: readonly Episode[], axis: AxisSlug): LabelInf
 export function countLabels(episodes: readonly Episode[], axis: AxisSlug): LabelCount[] {
   const pop = population(episodes, axis);
   const counts = new Map<string, number>();
-  for (const episode of pop) for (const code of new Set(codesOn(episode, axis))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const episode of pop)
+    for (const code of new Set(codesOn(episode, axis)))
+      counts.set(code, (counts.get(code) ?? 0) + 1);
   return labelsOf(episodes, axis).map((label) => {
     const count = counts.get(label.code) ?? 0;
-    return { code: label.code, name: label.name, count, share: pop.length ? count / pop.length : 0 };
+    return {
+      code: label.code,
+      name: label.name,
+      count,
+      share: pop.length ? count / pop.length : 0,
+    };
   });
 }
 
@@ -74,7 +81,10 @@ export function withLabel(episodes: readonly Episode[], axis: AxisSlug, code: st
 }
 
 /** Counts by a key (agent, platform, month …), most frequent first, ties by key. */
-export function countBy(episodes: readonly Episode[], key: (e: Episode) => string): Array<{ key: string; count: number }> {
+export function countBy(
+  episodes: readonly Episode[],
+  key: (e: Episode) => string,
+): Array<{ key: string; count: number }> {
   const counts = new Map<string, number>();
   for (const e of episodes) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
   return [...counts.entries()]
@@ -113,7 +123,9 @@ export function monthOf(episode: Episode): string {
 }
 
 /** Episode counts per month, every month from the first to the last present. */
-export function byMonth(episodes: readonly Episode[]): Array<{ month: string; valid: number; invalid: number }> {
+export function byMonth(
+  episodes: readonly Episode[],
+): Array<{ month: string; valid: number; invalid: number }> {
   if (episodes.length === 0) return [];
   const months = episodes.map(monthOf).sort();
   const first = months[0] as string;

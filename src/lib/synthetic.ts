@@ -2,7 +2,14 @@
  * Deterministic synthetic release records for scale tests: realistic text lengths, label mixes
  * close to the paper's shares, and both layouts. The same seed always gives the same file.
  */
-import { CAUSES, EVIDENCE_TIERS, KNOWN_AGENTS, LOCI, SYMPTOMS, VALIDATION_CATEGORIES } from './taxonomy.ts';
+import {
+  CAUSES,
+  EVIDENCE_TIERS,
+  KNOWN_AGENTS,
+  LOCI,
+  SYMPTOMS,
+  VALIDATION_CATEGORIES,
+} from './taxonomy.ts';
 
 export type Layout = 'nested' | 'flat';
 
@@ -88,7 +95,16 @@ function weighted<T extends string>(rand: () => number, weights: Record<T, numbe
 }
 
 // Shares loosely follow the paper's full-dataset figures (Tang et al. 2026, shared/data-format.md).
-const SYMPTOM_WEIGHTS = { S1: 11.6, S2: 27, S3: 38.3, S4: 10.2, S5: 17.8, S6: 2.9, S7: 22.6, S8: 0.4 };
+const SYMPTOM_WEIGHTS = {
+  S1: 11.6,
+  S2: 27,
+  S3: 38.3,
+  S4: 10.2,
+  S5: 17.8,
+  S6: 2.9,
+  S7: 22.6,
+  S8: 0.4,
+};
 const CAUSE_WEIGHTS = { C1: 15.4, C2: 9.5, C3: 11.1, C4: 4.3, C5: 2.4, C6: 36.5, C7: 26.9 };
 const SEVERITY_WEIGHTS = { DS0: 0.1, DS1: 90.5, DS2: 8.4, DS3: 0.1, DS4: 0.9 };
 const LICENCE_WEIGHTS = {
@@ -146,7 +162,11 @@ function flatten(a: Nested | null): Record<string, unknown> {
   for (const s of SYMPTOMS) out[s.code] = a ? a.symptom.labels.includes(s.code) : false;
   for (const c of CAUSES) {
     const found = a?.cause.labels.find((l) => l.label === c.code);
-    out[c.code] = found ? ('evidence_tier' in found ? found.evidence_tier : 'not_applicable') : null;
+    out[c.code] = found
+      ? 'evidence_tier' in found
+        ? found.evidence_tier
+        : 'not_applicable'
+      : null;
   }
   out['symptom_other_descriptor'] = a?.symptom.other_descriptor ?? null;
   out['damage_severity'] = a?.outcome.damage_severity ?? null;
@@ -161,7 +181,11 @@ function flatten(a: Nested | null): Record<string, unknown> {
 }
 
 /** `count` synthetic records; sessions hold one to three episodes, repositories several sessions. */
-export function generateRecords({ count, seed, layout }: GenerateOptions): Record<string, unknown>[] {
+export function generateRecords({
+  count,
+  seed,
+  layout,
+}: GenerateOptions): Record<string, unknown>[] {
   const rand = random(seed);
   const records: Record<string, unknown>[] = [];
   let repo = 0;
@@ -179,7 +203,10 @@ export function generateRecords({ count, seed, layout }: GenerateOptions): Recor
           : pick(rand, KNOWN_AGENTS);
       const ide = agent.endsWith(' IDE');
       const start = Date.UTC(2025, 2, 1) + Math.floor(rand() * 340) * 86_400_000;
-      const stamp = new Date(start + between(rand, 0, 86_399) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+      const stamp = new Date(start + between(rand, 0, 86_399) * 1000)
+        .toISOString()
+        .slice(0, 19)
+        .replace('T', ' ');
       const episodes = between(rand, 1, 3);
       for (let m = 1; m <= episodes && records.length < count; m++) {
         const valid = rand() < 0.55;
@@ -208,7 +235,9 @@ export function generateRecords({ count, seed, layout }: GenerateOptions): Recor
           user_turns: between(rand, 2, 40),
           agent_turns: between(rand, 2, 40),
           num_commits: between(rand, 0, 30),
-          session_sha: Array.from({ length: 40 }, () => pick(rand, [...'0123456789abcdef'])).join(''),
+          session_sha: Array.from({ length: 40 }, () => pick(rand, [...'0123456789abcdef'])).join(
+            '',
+          ),
           session_count_id: session,
           count_id_original: records.length,
         };

@@ -182,7 +182,11 @@ export const STATUSES = table([
 ]);
 
 export const RESOLVERS = table([
-  { code: 'RV1', name: 'Agent Self-Corrected', definition: 'The agent noticed and fixed it unprompted.' },
+  {
+    code: 'RV1',
+    name: 'Agent Self-Corrected',
+    definition: 'The agent noticed and fixed it unprompted.',
+  },
   {
     code: 'RV2',
     name: 'Agent Fixed After Pushback',
@@ -423,5 +427,7 @@ export function labelInfo(code: string): LabelInfo | undefined {
 
 /** `S3 · Developer Constraint Violation`: how a label reads wherever it is shown. */
 export function labelTitle(code: string): string {
-  return BY_CODE.has(code) && /^[A-Z]{1,2}\d$/.test(code) ? `${code} · ${labelName(code)}` : labelName(code);
+  return BY_CODE.has(code) && /^[A-Z]{1,2}\d$/.test(code)
+    ? `${code} · ${labelName(code)}`
+    : labelName(code);
 }

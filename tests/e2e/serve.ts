@@ -19,7 +19,10 @@ const TYPES: Record<string, string> = {
 
 function resolve(pathname: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
-  const rel = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.[/\\])+/, '');
+  const rel = normalize(decodeURIComponent(pathname.slice(base.length))).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
   const file = join(dir, rel);
   if (existsSync(file) && statSync(file).isFile()) return file;
   const index = join(file, 'index.html');

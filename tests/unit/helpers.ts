@@ -19,17 +19,29 @@ export function validRecord(overrides: Json = {}): Json {
     alignment_goal: 'intention',
     confidence: 'high',
     evidence: [
-      { turn: 'TURN 7 | USER', quote: 'just explain the error', context: 'The developer pushes back.' },
+      {
+        turn: 'TURN 7 | USER',
+        quote: 'just explain the error',
+        context: 'The developer pushes back.',
+      },
     ],
     label: 'VALID',
     invalid_category: null,
     note: 'The pushback in turn 7 is visible.',
-    symptom: { reasoning: 'The agent did work nobody asked for.', labels: ['S4'], other_descriptor: null },
+    symptom: {
+      reasoning: 'The agent did work nobody asked for.',
+      labels: ['S4'],
+      other_descriptor: null,
+    },
     cause: {
       reasoning: 'It chose to do more than asked.',
       labels: [{ label: 'C2', evidence_tier: 'contextual' }],
     },
-    outcome: { reasoning: 'The config change was undone.', damage_severity: 'DS2', damage_locus: 'DL1' },
+    outcome: {
+      reasoning: 'The config change was undone.',
+      damage_severity: 'DS2',
+      damage_locus: 'DL1',
+    },
     resolution: { reasoning: 'The agent reverted it.', status: 'RS1', resolver: 'RV2' },
     session_type: 'IDE',
     agent: 'Cursor IDE',
@@ -49,10 +61,15 @@ export function invalidRecord(overrides: Json = {}): Json {
     note: 'The log is cut off.',
     ...overrides,
   });
-  for (const axis of ['symptom', 'cause', 'outcome', 'resolution']) {
-    if (!(axis in overrides)) delete record[axis];
-  }
-  return record;
+  return without(
+    record,
+    ...['symptom', 'cause', 'outcome', 'resolution'].filter((axis) => !(axis in overrides)),
+  );
+}
+
+/** A copy of `record` without the fields named. */
+export function without(record: Json, ...fields: string[]): Json {
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !fields.includes(field)));
 }
 
 /** Runs one record through layout normalisation and the schema; throws when it does not pass. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normaliseLayout, recordsOf } from '../../src/lib/layout.ts';
-import { episodeOf, invalidRecord, validRecord, type Json } from './helpers.ts';
+import { episodeOf, invalidRecord, validRecord, without, type Json } from './helpers.ts';
 
 /** The nested record in the flattened layout of `annotated_misalignments.json`. */
 function flatten(record: Json, tiers: Record<string, string | null>): Json {
@@ -11,7 +11,8 @@ function flatten(record: Json, tiers: Record<string, string | null>): Json {
     resolution: { reasoning: string; status: string; resolver: string | null };
   } & Json;
   const flat: Json = { ...rest };
-  for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) flat[code] = symptom.labels.includes(code);
+  for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8'])
+    flat[code] = symptom.labels.includes(code);
   for (const code of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']) flat[code] = tiers[code] ?? null;
   flat['symptom_other_descriptor'] = symptom.other_descriptor;
   flat['damage_severity'] = outcome.damage_severity;
@@ -80,13 +81,16 @@ describe('id spellings', () => {
   });
 
   it('prefers misalignment_id over the other spellings', () => {
-    expect(episodeOf({ ...withoutId, misalignment_id: 'M001', 'misalignment-id': 'M002', id: 'M003' }).key.misalignment).toBe(
-      'M001',
-    );
+    expect(
+      episodeOf({ ...withoutId, misalignment_id: 'M001', 'misalignment-id': 'M002', id: 'M003' })
+        .key.misalignment,
+    ).toBe('M001');
   });
 
   it('prefers misalignment-id over id', () => {
-    expect(episodeOf({ ...withoutId, 'misalignment-id': 'M002', id: 'M003' }).key.misalignment).toBe('M002');
+    expect(
+      episodeOf({ ...withoutId, 'misalignment-id': 'M002', id: 'M003' }).key.misalignment,
+    ).toBe('M002');
   });
 
   it('gives every spelling the same episode', () => {
@@ -96,18 +100,26 @@ describe('id spellings', () => {
 
 describe('validation spellings', () => {
   it('reads validation_label and validation_note', () => {
-    const { label: _label, note: _note, ...rest } = invalidRecord();
-    const episode = episodeOf({ ...rest, validation_label: 'INVALID', validation_note: 'Cut off at turn 4.' });
-    expect(episode.validation).toEqual({ label: 'INVALID', category: 'truncation', note: 'Cut off at turn 4.' });
+    const rest = without(invalidRecord(), 'label', 'note');
+    const episode = episodeOf({
+      ...rest,
+      validation_label: 'INVALID',
+      validation_note: 'Cut off at turn 4.',
+    });
+    expect(episode.validation).toEqual({
+      label: 'INVALID',
+      category: 'truncation',
+      note: 'Cut off at turn 4.',
+    });
   });
 
   it('treats a record without any validation fields as VALID', () => {
-    const { label: _label, note: _note, invalid_category: _category, ...rest } = validRecord();
+    const rest = without(validRecord(), 'label', 'note', 'invalid_category');
     expect(episodeOf(rest).validation).toEqual({ label: 'VALID', category: null, note: null });
   });
 
   it('keeps an annotation on a record without validation fields', () => {
-    const { label: _label, note: _note, invalid_category: _category, ...rest } = validRecord();
+    const rest = without(validRecord(), 'label', 'note', 'invalid_category');
     expect(episodeOf(rest).annotation).toEqual(episodeOf(validRecord()).annotation);
   });
 
@@ -154,7 +166,9 @@ describe('the flattened annotation', () => {
   });
 
   it('reads the symptom other descriptor', () => {
-    const nested = validRecord({ symptom: { reasoning: 's', labels: ['S8'], other_descriptor: 'odd thing' } });
+    const nested = validRecord({
+      symptom: { reasoning: 's', labels: ['S8'], other_descriptor: 'odd thing' },
+    });
     const flat = flatten(nested, { C2: 'contextual' });
     expect(episodeOf(flat).annotation?.symptom.otherDescriptor).toBe('odd thing');
   });

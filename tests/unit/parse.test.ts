@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { decodeRelease, formatProblem, MAX_DEPTH, parseRelease, type Problem } from '../../src/lib/parse.ts';
-import { invalidRecord, validRecord, type Json } from './helpers.ts';
+import {
+  decodeRelease,
+  formatProblem,
+  MAX_DEPTH,
+  parseRelease,
+  type Problem,
+} from '../../src/lib/parse.ts';
+import { invalidRecord, validRecord, without, type Json } from './helpers.ts';
 
 function messages(text: string): string[] {
   return parseRelease(text).problems.map(formatProblem);
@@ -12,7 +18,12 @@ function nested(depth: number): unknown {
   return value;
 }
 
-const swe846 = { source: 'swe', repository_id: '78', session_id: 'session_846', misalignment_id: 'M003' };
+const swe846 = {
+  source: 'swe',
+  repository_id: '78',
+  session_id: 'session_846',
+  misalignment_id: 'M003',
+};
 
 describe('decodeRelease', () => {
   it('decodes UTF-8 text', () => {
@@ -30,14 +41,18 @@ describe('decodeRelease', () => {
 
   it('rejects invalid UTF-8', () => {
     const bytes = new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]);
-    expect(decodeRelease(bytes)).toEqual({ error: 'the file is not valid UTF-8 (first bad byte near offset 0)' });
+    expect(decodeRelease(bytes)).toEqual({
+      error: 'the file is not valid UTF-8 (first bad byte near offset 0)',
+    });
   });
 
   it('points near a bad byte far into the file', () => {
     const bytes = new TextEncoder().encode(`["${'a'.repeat(3000)}"]`);
     bytes[3000] = 0xc3; // a lead byte followed by ASCII is malformed
     const decoded = decodeRelease(bytes);
-    expect(decoded).toEqual({ error: 'the file is not valid UTF-8 (first bad byte near offset 2048)' });
+    expect(decoded).toEqual({
+      error: 'the file is not valid UTF-8 (first bad byte near offset 2048)',
+    });
   });
 
   it('rejects a multi-byte character cut off at the end', () => {
@@ -48,11 +63,15 @@ describe('decodeRelease', () => {
 
 describe('parseRelease on a file that is not JSON', () => {
   it('says where the error is on the first line', () => {
-    expect(messages('not json')[0]).toMatch(/^file: the file is not valid JSON at line 1, column 1\b/);
+    expect(messages('not json')[0]).toMatch(
+      /^file: the file is not valid JSON at line 1, column 1\b/,
+    );
   });
 
   it('says where the error is in a stray character mid-file', () => {
-    expect(messages('[\n  {"a": }\n]')[0]).toMatch(/^file: the file is not valid JSON at line 2, column 9\b/);
+    expect(messages('[\n  {"a": }\n]')[0]).toMatch(
+      /^file: the file is not valid JSON at line 2, column 9\b/,
+    );
   });
 
   it('gives the line and column of a later line', () => {
@@ -64,17 +83,23 @@ describe('parseRelease on a file that is not JSON', () => {
   it('reports a file cut off after an element as truncated', () => {
     const full = JSON.stringify([validRecord(), validRecord({ misalignment_id: 'M003' })], null, 1);
     const cut = full.slice(0, full.lastIndexOf('}') + 1);
-    expect(messages(cut)[0]).toMatch(/^file: the file is empty or ends too early \(truncated JSON\)/);
+    expect(messages(cut)[0]).toMatch(
+      /^file: the file is empty or ends too early \(truncated JSON\)/,
+    );
   });
 
   it('reports a file cut off inside a string as truncated', () => {
     const full = JSON.stringify([validRecord()]);
     const cut = full.slice(0, full.indexOf('Edited Config') + 6);
-    expect(messages(cut)[0]).toMatch(/^file: the file is empty or ends too early \(truncated JSON\)/);
+    expect(messages(cut)[0]).toMatch(
+      /^file: the file is empty or ends too early \(truncated JSON\)/,
+    );
   });
 
   it('reports a file cut off inside a literal as truncated', () => {
-    expect(messages('[{"a": tr')).toEqual(['file: the file is empty or ends too early (truncated JSON)']);
+    expect(messages('[{"a": tr')).toEqual([
+      'file: the file is empty or ends too early (truncated JSON)',
+    ]);
   });
 
   it.each(['', '  \n\t'])('reports the empty file %j as empty', (text) => {
@@ -83,7 +108,10 @@ describe('parseRelease on a file that is not JSON', () => {
 
   it('reports a file-level problem without an index', () => {
     const [problem] = parseRelease('').problems;
-    expect(problem).toEqual({ message: 'the file is empty or ends too early (truncated JSON)', reason: 'invalid-file' });
+    expect(problem).toEqual({
+      message: 'the file is empty or ends too early (truncated JSON)',
+      reason: 'invalid-file',
+    });
   });
 
   it('counts no records for a file it cannot read', () => {
@@ -92,9 +120,12 @@ describe('parseRelease on a file that is not JSON', () => {
 });
 
 describe('parseRelease on the file structure', () => {
-  it.each(['[]', '{"misalignments": []}', '{"records": []}'])('says %s holds no records', (text) => {
-    expect(messages(text)).toEqual(['file: the file holds no records']);
-  });
+  it.each(['[]', '{"misalignments": []}', '{"records": []}'])(
+    'says %s holds no records',
+    (text) => {
+      expect(messages(text)).toEqual(['file: the file holds no records']);
+    },
+  );
 
   it('names the keys of an object without records', () => {
     expect(messages('{"data": [], "version": 3}')).toEqual([
@@ -120,7 +151,9 @@ describe('parseRelease on the file structure', () => {
 
   it(`rejects a record nesting deeper than ${MAX_DEPTH} levels`, () => {
     const text = JSON.stringify([validRecord({ extra: nested(MAX_DEPTH + 5) })]);
-    expect(messages(text)).toEqual([`records[0] (specstory/1000090305/session_003/M002): nests deeper than ${MAX_DEPTH} levels`]);
+    expect(messages(text)).toEqual([
+      `records[0] (specstory/1000090305/session_003/M002): nests deeper than ${MAX_DEPTH} levels`,
+    ]);
   });
 
   it(`accepts a record nesting exactly ${MAX_DEPTH} levels`, () => {
@@ -136,7 +169,11 @@ describe('parseRelease on the file structure', () => {
   });
 
   it('reads records under misalignments', () => {
-    const result = parseRelease(JSON.stringify({ misalignments: [validRecord(), invalidRecord({ misalignment_id: 'M009' })] }));
+    const result = parseRelease(
+      JSON.stringify({
+        misalignments: [validRecord(), invalidRecord({ misalignment_id: 'M009' })],
+      }),
+    );
     expect(result.problems).toEqual([]);
     expect(result.episodes.map((e) => [e.index, e.episode.key.misalignment])).toEqual([
       [0, 'M002'],
@@ -147,15 +184,24 @@ describe('parseRelease on the file structure', () => {
 
 describe('parseRelease problems', () => {
   it('formats a record problem with index, key, path and message', () => {
-    const bad = validRecord({ ...swe846, outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL1' } });
+    const bad = validRecord({
+      ...swe846,
+      outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL1' },
+    });
     expect(messages(JSON.stringify([validRecord(), bad]))).toEqual([
       'records[1] (swe/78/session_846/M003): outcome.damage_locus must be null unless damage_severity is DS2 or DS3',
     ]);
   });
 
   it('collects the problems of every bad record', () => {
-    const first = validRecord({ ...swe846, outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL1' } });
-    const second = validRecord({ misalignment_id: 'M007', resolution: { reasoning: 'r', status: 'RS2', resolver: 'RV1' } });
+    const first = validRecord({
+      ...swe846,
+      outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL1' },
+    });
+    const second = validRecord({
+      misalignment_id: 'M007',
+      resolution: { reasoning: 'r', status: 'RS2', resolver: 'RV1' },
+    });
     const result = parseRelease(JSON.stringify([first, validRecord(), second]));
     expect(result.problems.map(formatProblem)).toEqual([
       'records[0] (swe/78/session_846/M003): outcome.damage_locus must be null unless damage_severity is DS2 or DS3',
@@ -181,19 +227,21 @@ describe('parseRelease problems', () => {
   });
 
   it('marks missing key parts with ?', () => {
-    const { source: _source, ...rest } = validRecord();
-    expect(messages(JSON.stringify([rest]))[0]).toMatch(/^records\[0\] \(\?\/1000090305\/session_003\/M002\): /);
+    const rest = without(validRecord(), 'source');
+    expect(messages(JSON.stringify([rest]))[0]).toMatch(
+      /^records\[0\] \(\?\/1000090305\/session_003\/M002\): /,
+    );
   });
 
   it('names a record by its key even when the id is spelled "id"', () => {
-    const { misalignment_id: _id, ...rest } = validRecord({ name: '' });
+    const rest = without(validRecord({ name: '' }), 'misalignment_id');
     expect(messages(JSON.stringify([{ ...rest, id: 'M042' }]))).toEqual([
       'records[0] (specstory/1000090305/session_003/M042): name must not be empty',
     ]);
   });
 
   it('says a missing field is required', () => {
-    const { agent: _agent, ...rest } = validRecord();
+    const rest = without(validRecord(), 'agent');
     expect(messages(JSON.stringify([rest]))).toEqual([
       'records[0] (specstory/1000090305/session_003/M002): agent is required (expected string)',
     ]);
@@ -206,7 +254,10 @@ describe('parseRelease problems', () => {
   });
 
   it('does not call an overflowing number missing', () => {
-    const text = JSON.stringify([validRecord({ user_turns: 6 })]).replace('"user_turns":6', '"user_turns":1e400');
+    const text = JSON.stringify([validRecord({ user_turns: 6 })]).replace(
+      '"user_turns":6',
+      '"user_turns":1e400',
+    );
     const [message] = messages(text);
     expect(message).toMatch(/user_turns /);
     expect(message).not.toContain('is required');
@@ -215,7 +266,9 @@ describe('parseRelease problems', () => {
 
 describe('parseRelease duplicates', () => {
   it('rejects the same key twice, naming the earlier index', () => {
-    const result = parseRelease(JSON.stringify([validRecord(), invalidRecord({ misalignment_id: 'M005' }), validRecord()]));
+    const result = parseRelease(
+      JSON.stringify([validRecord(), invalidRecord({ misalignment_id: 'M005' }), validRecord()]),
+    );
     expect(result.problems).toEqual<Problem[]>([
       {
         index: 2,
@@ -240,7 +293,9 @@ describe('parseRelease duplicates', () => {
   });
 
   it('accepts the same session and misalignment in another repository', () => {
-    const result = parseRelease(JSON.stringify([validRecord(), validRecord({ repository_id: 1000090306 })]));
+    const result = parseRelease(
+      JSON.stringify([validRecord(), validRecord({ repository_id: 1000090306 })]),
+    );
     expect(result.problems).toEqual([]);
     expect(result.episodes).toHaveLength(2);
   });
@@ -263,14 +318,20 @@ describe('formatProblem', () => {
   });
 
   it('leaves out the key and path when unknown', () => {
-    expect(formatProblem({ index: 3, message: 'must be an object', reason: 'invalid-record' })).toBe(
-      'records[3]: must be an object',
-    );
+    expect(
+      formatProblem({ index: 3, message: 'must be an object', reason: 'invalid-record' }),
+    ).toBe('records[3]: must be an object');
   });
 
   it('joins index, key, path and message', () => {
     expect(
-      formatProblem({ index: 412, key: 'swe/78/session_846/M003', path: 'outcome.damage_locus', message: 'is bad', reason: 'invalid-record' }),
+      formatProblem({
+        index: 412,
+        key: 'swe/78/session_846/M003',
+        path: 'outcome.damage_locus',
+        message: 'is bad',
+        reason: 'invalid-record',
+      }),
     ).toBe('records[412] (swe/78/session_846/M003): outcome.damage_locus is bad');
   });
 });

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { runPipeline, type PipelineOptions, type PipelineResult, type Report } from '../../src/lib/pipeline.ts';
+import {
+  runPipeline,
+  type PipelineOptions,
+  type PipelineResult,
+  type Report,
+} from '../../src/lib/pipeline.ts';
 import { REDACTION_KINDS } from '../../src/lib/scrub.ts';
 import { generateRecords } from '../../src/lib/synthetic.ts';
 import { bytesOf, invalidRecord, validRecord, type Json } from './helpers.ts';
@@ -9,6 +14,7 @@ import { bytesOf, invalidRecord, validRecord, type Json } from './helpers.ts';
 const ROOT = resolve(__dirname, '../..');
 const options: PipelineOptions = { inputName: 'test.json', sample: false, skipInvalid: false };
 const skipping: PipelineOptions = { ...options, skipInvalid: true };
+const SAMPLE = new Uint8Array(readFileSync(resolve(ROOT, 'content/sample/misalignments.json')));
 
 function succeed(result: PipelineResult) {
   if (!result.ok) throw new Error(`pipeline failed: ${result.problems.join('\n')}`);
@@ -20,15 +26,32 @@ function run(records: unknown[], opts: PipelineOptions = options) {
 }
 
 function accounted(report: Report): number {
-  return report.published + report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
+  return (
+    report.published +
+    report.excluded.license +
+    report.excluded['invalid-record'] +
+    report.excluded.duplicate
+  );
 }
 
 function withLicence(licence: string, index: number): Json {
-  return validRecord({ misalignment_id: `M${String(index).padStart(3, '0')}`, license_type: licence });
+  return validRecord({
+    misalignment_id: `M${String(index).padStart(3, '0')}`,
+    license_type: licence,
+  });
 }
 
 describe('licence exclusion', () => {
-  const licences = ['MIT', 'GPL-3.0', 'NO_LICENSE', 'NOASSERTION', 'Proprietary-1.0', 'MIT OR GPL-3.0', 'MIT AND GPL-3.0', 'Apache-2.0'];
+  const licences = [
+    'MIT',
+    'GPL-3.0',
+    'NO_LICENSE',
+    'NOASSERTION',
+    'Proprietary-1.0',
+    'MIT OR GPL-3.0',
+    'MIT AND GPL-3.0',
+    'Apache-2.0',
+  ];
   const { report, episodes } = run(licences.map((licence, i) => withLicence(licence, i + 1)));
 
   it('publishes only permissive licences and permissive choices', () => {
@@ -37,9 +60,24 @@ describe('licence exclusion', () => {
 
   it('lists each excluded record with its index, key, reason and why', () => {
     expect(report.excludedRecords).toEqual([
-      { index: 1, key: 'specstory/1000090305/session_003/M002', reason: 'license', detail: 'GPL-3.0: copyleft (GPL-3.0)' },
-      { index: 2, key: 'specstory/1000090305/session_003/M003', reason: 'license', detail: 'NO_LICENSE: no licence' },
-      { index: 3, key: 'specstory/1000090305/session_003/M004', reason: 'license', detail: 'NOASSERTION: NOASSERTION' },
+      {
+        index: 1,
+        key: 'specstory/1000090305/session_003/M002',
+        reason: 'license',
+        detail: 'GPL-3.0: copyleft (GPL-3.0)',
+      },
+      {
+        index: 2,
+        key: 'specstory/1000090305/session_003/M003',
+        reason: 'license',
+        detail: 'NO_LICENSE: no licence',
+      },
+      {
+        index: 3,
+        key: 'specstory/1000090305/session_003/M004',
+        reason: 'license',
+        detail: 'NOASSERTION: NOASSERTION',
+      },
       {
         index: 4,
         key: 'specstory/1000090305/session_003/M005',
@@ -73,7 +111,10 @@ describe('licence exclusion', () => {
   });
 
   it('excludes an INVALID record under a copyleft licence too', () => {
-    const result = run([invalidRecord({ license_type: 'AGPL-3.0' }), validRecord({ misalignment_id: 'M009' })]);
+    const result = run([
+      invalidRecord({ license_type: 'AGPL-3.0' }),
+      validRecord({ misalignment_id: 'M009' }),
+    ]);
     expect(result.report.publishedInvalid).toBe(0);
     expect(result.report.excluded.license).toBe(1);
   });
@@ -90,10 +131,16 @@ describe('accounting', () => {
     withLicence('NOASSERTION', 6),
   ];
   const fixtures: Array<[string, Uint8Array]> = [
-    ['the sample', new Uint8Array(readFileSync(resolve(ROOT, 'content/sample/misalignments.json')))],
-    ['tests/fixtures/two.json', new Uint8Array(readFileSync(resolve(ROOT, 'tests/fixtures/two.json')))],
+    ['the sample', SAMPLE],
+    [
+      'tests/fixtures/two.json',
+      new Uint8Array(readFileSync(resolve(ROOT, 'tests/fixtures/two.json'))),
+    ],
     ['a mixed file', bytesOf(mixed)],
-    ['200 synthetic flat records', bytesOf(generateRecords({ count: 200, seed: 3, layout: 'flat' }))],
+    [
+      '200 synthetic flat records',
+      bytesOf(generateRecords({ count: 200, seed: 3, layout: 'flat' })),
+    ],
   ];
 
   it.each(fixtures)('accounts for every record of %s', (_name, bytes) => {
@@ -122,23 +169,34 @@ describe('accounting', () => {
   });
 
   it('counts the sample as 61 records, 48 published', () => {
-    const { report } = succeed(runPipeline(fixtures[0]?.[1] ?? new Uint8Array(), options));
+    const { report } = succeed(runPipeline(SAMPLE, options));
     expect([report.input, report.published, report.excluded.license]).toEqual([61, 48, 13]);
   });
 
   it('reports VALID and INVALID among the published', () => {
-    const { report } = run([validRecord(), invalidRecord({ misalignment_id: 'M003' }), invalidRecord({ misalignment_id: 'M004' })]);
+    const { report } = run([
+      validRecord(),
+      invalidRecord({ misalignment_id: 'M003' }),
+      invalidRecord({ misalignment_id: 'M004' }),
+    ]);
     expect([report.publishedValid, report.publishedInvalid]).toEqual([1, 2]);
   });
 
   it('passes inputName and sample through to the report', () => {
-    const { report } = run([validRecord()], { inputName: 'content/sample/misalignments.json', sample: true, skipInvalid: false });
+    const { report } = run([validRecord()], {
+      inputName: 'content/sample/misalignments.json',
+      sample: true,
+      skipInvalid: false,
+    });
     expect([report.inputName, report.sample]).toEqual(['content/sample/misalignments.json', true]);
   });
 });
 
 describe('bad records', () => {
-  const bad1 = validRecord({ misalignment_id: 'M010', outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL2' } });
+  const bad1 = validRecord({
+    misalignment_id: 'M010',
+    outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: 'DL2' },
+  });
   const bad2 = validRecord({ misalignment_id: 'M011', name: '', confidence: 'sure' });
   const records = [validRecord(), bad1, withLicence('BSD-3-Clause', 5), bad2, validRecord()];
 
@@ -205,12 +263,17 @@ describe('bad records', () => {
   it('include a decoding failure as a file problem', () => {
     expect(runPipeline(new Uint8Array([0xef, 0xbb, 0xbf, 0x5b, 0x5d]), skipping)).toEqual({
       ok: false,
-      problems: ['file: the file starts with a UTF-8 byte-order mark; save it as UTF-8 without one'],
+      problems: [
+        'file: the file starts with a UTF-8 byte-order mark; save it as UTF-8 without one',
+      ],
     });
   });
 
   it('fail an empty array even with skipInvalid', () => {
-    expect(runPipeline(bytesOf([]), skipping)).toEqual({ ok: false, problems: ['file: the file holds no records'] });
+    expect(runPipeline(bytesOf([]), skipping)).toEqual({
+      ok: false,
+      problems: ['file: the file holds no records'],
+    });
   });
 });
 
@@ -220,11 +283,19 @@ describe('scrubbing', () => {
     name: `Mailed ${email(1)}`,
     description: `The developer (${email(2)}) asked for a fix.`,
     evidence: [
-      { turn: `TURN 1 | USER ${email(3)}`, quote: `write to ${email(4)}`, context: `owner ${email(5)}` },
+      {
+        turn: `TURN 1 | USER ${email(3)}`,
+        quote: `write to ${email(4)}`,
+        context: `owner ${email(5)}`,
+      },
       { turn: 'TURN 2 | AGENT', quote: `cc ${email(6)}`, context: `reply ${email(7)}` },
     ],
     note: `validator saw ${email(8)}`,
-    symptom: { reasoning: `s ${email(9)}`, labels: ['S8'], other_descriptor: `mailed ${email(10)}` },
+    symptom: {
+      reasoning: `s ${email(9)}`,
+      labels: ['S8'],
+      other_descriptor: `mailed ${email(10)}`,
+    },
     cause: { reasoning: `c ${email(11)}`, labels: [{ label: 'C7' }] },
     outcome: { reasoning: `o ${email(12)}`, damage_severity: 'DS1', damage_locus: null },
     resolution: { reasoning: `r ${email(13)}`, status: 'RS2', resolver: null },
@@ -244,29 +315,50 @@ describe('scrubbing', () => {
 
   it('counts redactions by kind, with every kind present', () => {
     const record = validRecord({
-      description: 'Server 34.120.5.17 and 34.120.5.18 failed; see /Users/jsmith/app and mail dana@corp-mail.io.',
+      description:
+        'Server 34.120.5.17 and 34.120.5.18 failed; see /Users/jsmith/app and mail dana@corp-mail.io.',
     });
     const { redactions } = run([record]).report;
     expect(Object.keys(redactions).sort()).toEqual([...REDACTION_KINDS].sort());
-    expect(redactions).toMatchObject({ 'ip-address': 2, 'home-path': 1, email: 1, 'private-key': 0, jwt: 0 });
+    expect(redactions).toMatchObject({
+      'ip-address': 2,
+      'home-path': 1,
+      email: 1,
+      'private-key': 0,
+      jwt: 0,
+    });
   });
 
   it('counts redactions only in published episodes', () => {
-    const excluded = validRecord({ misalignment_id: 'M099', license_type: 'GPL-3.0', description: 'mail lee@corp-mail.io' });
+    const excluded = validRecord({
+      misalignment_id: 'M099',
+      license_type: 'GPL-3.0',
+      description: 'mail lee@corp-mail.io',
+    });
     expect(run([validRecord(), excluded]).report.redactions.email).toBe(0);
   });
 
   it('keeps the release’s own redaction markers untouched', () => {
-    const description = 'Wrote to [REDACTED:email:3f9a1c2b7d4e] about [REDACTED:github-token:0123456789ab].';
+    const description =
+      'Wrote to [REDACTED:email:3f9a1c2b7d4e] about [REDACTED:github-token:0123456789ab].';
     const { episodes, report } = run([validRecord({ description })]);
     expect(episodes[0]?.description).toBe(description);
     expect(Object.values(report.redactions).every((n) => n === 0)).toBe(true);
   });
 
   it('leaves ids and keys untouched even when they look like an address', () => {
-    const record = validRecord({ source: 'swe', repository_id: '34.120.5.17', session_id: 'session_846' });
+    const record = validRecord({
+      source: 'swe',
+      repository_id: '34.120.5.17',
+      session_id: 'session_846',
+    });
     const [episode] = run([record]).episodes;
-    expect(episode?.key).toEqual({ source: 'swe', repository: '34.120.5.17', session: 'session_846', misalignment: 'M002' });
+    expect(episode?.key).toEqual({
+      source: 'swe',
+      repository: '34.120.5.17',
+      session: 'session_846',
+      misalignment: 'M002',
+    });
     expect(episode?.id).toBe('swe-34-120-5-17-s846-m002');
   });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { MAX_TEXT, releaseRecordSchema, type Episode } from '../../src/lib/schema.ts';
-import { invalidRecord, validRecord, type Json } from './helpers.ts';
+import { invalidRecord, validRecord, without, type Json } from './helpers.ts';
 
 /** Every issue the schema raises for a record, as `path message`. */
 function issuesOf(record: Json): string[] {
@@ -119,12 +119,13 @@ describe('symptom S8 and its descriptor', () => {
 });
 
 describe('causes and evidence tiers', () => {
-  it.each([{ label: 'C7' }, { label: 'C7', evidence_tier: null }, { label: 'C7', evidence_tier: 'not_applicable' }])(
-    'accepts C7 alone without a tier (%j)',
-    (c7) => {
-      expect(issuesOf(validRecord(cause(c7)))).toEqual([]);
-    },
-  );
+  it.each([
+    { label: 'C7' },
+    { label: 'C7', evidence_tier: null },
+    { label: 'C7', evidence_tier: 'not_applicable' },
+  ])('accepts C7 alone without a tier (%j)', (c7) => {
+    expect(issuesOf(validRecord(cause(c7)))).toEqual([]);
+  });
 
   it('gives C7 a null tier in the episode', () => {
     const episode = parsed(validRecord(cause({ label: 'C7', evidence_tier: 'not_applicable' })));
@@ -160,7 +161,10 @@ describe('causes and evidence tiers', () => {
   });
 
   it('accepts two causes', () => {
-    const two = cause({ label: 'C5', evidence_tier: 'direct' }, { label: 'C2', evidence_tier: 'speculative' });
+    const two = cause(
+      { label: 'C5', evidence_tier: 'direct' },
+      { label: 'C2', evidence_tier: 'speculative' },
+    );
     expect(issuesOf(validRecord(two))).toEqual([]);
   });
 
@@ -170,7 +174,9 @@ describe('causes and evidence tiers', () => {
       { label: 'C2', evidence_tier: 'direct' },
       { label: 'C3', evidence_tier: 'direct' },
     );
-    expect(issuesOf(validRecord(three))).toEqual(['cause.labels must name at most 2 causes (got C1, C2, C3)']);
+    expect(issuesOf(validRecord(three))).toEqual([
+      'cause.labels must name at most 2 causes (got C1, C2, C3)',
+    ]);
   });
 
   it('rejects an empty list of causes', () => {
@@ -180,11 +186,16 @@ describe('causes and evidence tiers', () => {
 
 describe('duplicate labels', () => {
   it('rejects a symptom listed twice', () => {
-    expect(issuesOf(validRecord(symptom(['S3', 'S3'])))).toEqual(['symptom.labels lists a symptom twice']);
+    expect(issuesOf(validRecord(symptom(['S3', 'S3'])))).toEqual([
+      'symptom.labels lists a symptom twice',
+    ]);
   });
 
   it('rejects a cause listed twice', () => {
-    const twice = cause({ label: 'C1', evidence_tier: 'direct' }, { label: 'C1', evidence_tier: 'speculative' });
+    const twice = cause(
+      { label: 'C1', evidence_tier: 'direct' },
+      { label: 'C1', evidence_tier: 'speculative' },
+    );
     expect(issuesOf(validRecord(twice))).toEqual(['cause.labels lists a cause twice']);
   });
 
@@ -194,15 +205,23 @@ describe('duplicate labels', () => {
 });
 
 describe('validation label and category', () => {
-  it.each(['symptom', 'cause', 'outcome', 'resolution'])('requires %s on a VALID record', (axis) => {
-    const record = validRecord();
-    delete record[axis];
-    expect(issuesOf(record)).toEqual([`${axis} is required for a VALID record`]);
-  });
+  it.each(['symptom', 'cause', 'outcome', 'resolution'])(
+    'requires %s on a VALID record',
+    (axis) => {
+      expect(issuesOf(without(validRecord(), axis))).toEqual([
+        `${axis} is required for a VALID record`,
+      ]);
+    },
+  );
 
-  it.each(['symptom', 'cause', 'outcome', 'resolution'])('treats a null %s as missing on a VALID record', (axis) => {
-    expect(issuesOf(validRecord({ [axis]: null }))).toEqual([`${axis} is required for a VALID record`]);
-  });
+  it.each(['symptom', 'cause', 'outcome', 'resolution'])(
+    'treats a null %s as missing on a VALID record',
+    (axis) => {
+      expect(issuesOf(validRecord({ [axis]: null }))).toEqual([
+        `${axis} is required for a VALID record`,
+      ]);
+    },
+  );
 
   it('requires a category on an INVALID record', () => {
     expect(issuesOf(invalidRecord({ invalid_category: null }))).toEqual([
@@ -234,18 +253,27 @@ describe('validation label and category', () => {
     expect(issuesOf(invalidRecord({ invalid_category: category }))).toEqual([]);
   });
 
-  it.each(['custom:agent_gave_up', 'custom:x', 'custom:retry_2_times'])('accepts the custom category %s', (category) => {
-    expect(parsed(invalidRecord({ invalid_category: category })).validation.category).toBe(category);
-  });
-
-  it.each(['custom:Bad Case', 'custom:', 'custom:trailing_', 'custom:Upper', 'made_up_category', 'Truncation'])(
-    'rejects the category %j',
+  it.each(['custom:agent_gave_up', 'custom:x', 'custom:retry_2_times'])(
+    'accepts the custom category %s',
     (category) => {
-      expect(issuesOf(invalidRecord({ invalid_category: category }))).toEqual([
-        'invalid_category must be one of the eight validation categories or custom:<snake_case>',
-      ]);
+      expect(parsed(invalidRecord({ invalid_category: category })).validation.category).toBe(
+        category,
+      );
     },
   );
+
+  it.each([
+    'custom:Bad Case',
+    'custom:',
+    'custom:trailing_',
+    'custom:Upper',
+    'made_up_category',
+    'Truncation',
+  ])('rejects the category %j', (category) => {
+    expect(issuesOf(invalidRecord({ invalid_category: category }))).toEqual([
+      'invalid_category must be one of the eight validation categories or custom:<snake_case>',
+    ]);
+  });
 });
 
 describe('unknown label codes', () => {
@@ -262,14 +290,20 @@ describe('unknown label codes', () => {
   });
 
   it.each([
-    [outcome('DS5', null), 'outcome.damage_severity must be one of DS0, DS1, DS2, DS3, DS4 (got "DS5")'],
+    [
+      outcome('DS5', null),
+      'outcome.damage_severity must be one of DS0, DS1, DS2, DS3, DS4 (got "DS5")',
+    ],
     [outcome('DS2', 'DL9'), 'outcome.damage_locus must be one of DL1, DL2, DL3, DL4 (got "DL9")'],
     [resolution('RS3', null), 'resolution.status must be one of RS1, RS2 (got "RS3")'],
     [resolution('RS1', 'RV4'), 'resolution.resolver must be one of RV1, RV2, RV3 (got "RV4")'],
     [{ source: 'github' }, 'source must be one of specstory, swe (got "github")'],
     [{ session_type: 'Web' }, 'session_type must be one of IDE, CLI (got "Web")'],
     [{ confidence: 'certain' }, 'confidence must be one of high, medium, low (got "certain")'],
-    [{ alignment_goal: 'goal' }, 'alignment_goal must be one of instruction, intention, both (got "goal")'],
+    [
+      { alignment_goal: 'goal' },
+      'alignment_goal must be one of instruction, intention, both (got "goal")',
+    ],
     [{ label: 'MAYBE' }, 'label must be one of VALID, INVALID (got "MAYBE")'],
   ])('rejects %j', (overrides, message) => {
     expect(issuesOf(validRecord(overrides))).toContain(message);
@@ -287,7 +321,19 @@ describe('unknown label codes', () => {
 });
 
 describe('id parts', () => {
-  const unsafe = ['../x', 'a/b', 'x'.repeat(65), '..', 'a..b', '', '.hidden', '-dash', 'a b', 'a\\b', 'é'];
+  const unsafe = [
+    '../x',
+    'a/b',
+    'x'.repeat(65),
+    '..',
+    'a..b',
+    '',
+    '.hidden',
+    '-dash',
+    'a b',
+    'a\\b',
+    'é',
+  ];
   for (const field of ['repository_id', 'session_id', 'misalignment_id']) {
     it.each(unsafe)(`rejects the unsafe ${field} %j`, (value) => {
       const issues = issuesOf(validRecord({ [field]: value }));
@@ -307,7 +353,9 @@ describe('id parts', () => {
   });
 
   it('explains the ".." rule in the message', () => {
-    expect(issuesOf(validRecord({ session_id: 'a..b' }))).toEqual(['session_id must not contain ".."']);
+    expect(issuesOf(validRecord({ session_id: 'a..b' }))).toEqual([
+      'session_id must not contain ".."',
+    ]);
   });
 
   it.each([-1, 1.5])('rejects the numeric repository_id %d', (value) => {
@@ -325,17 +373,23 @@ describe('repository_id', () => {
   });
 
   it('gives the integer and the string spelling the same episode id', () => {
-    expect(parsed(validRecord({ repository_id: 78 })).id).toBe(parsed(validRecord({ repository_id: '78' })).id);
+    expect(parsed(validRecord({ repository_id: 78 })).id).toBe(
+      parsed(validRecord({ repository_id: '78' })).id,
+    );
   });
 });
 
 describe('session timestamp', () => {
   it('accepts YYYY-MM-DD HH:MM:SS', () => {
-    expect(parsed(validRecord({ session_timestamp: '2025-12-31 23:59:59' })).timestamp).toBe('2025-12-31 23:59:59');
+    expect(parsed(validRecord({ session_timestamp: '2025-12-31 23:59:59' })).timestamp).toBe(
+      '2025-12-31 23:59:59',
+    );
   });
 
   it('accepts a T separator and writes it as a space', () => {
-    expect(parsed(validRecord({ session_timestamp: '2025-06-07T01:16:00' })).timestamp).toBe('2025-06-07 01:16:00');
+    expect(parsed(validRecord({ session_timestamp: '2025-06-07T01:16:00' })).timestamp).toBe(
+      '2025-06-07 01:16:00',
+    );
   });
 
   it.each([
@@ -384,7 +438,9 @@ describe('text lengths', () => {
 
   it('rejects an overlong evidence quote', () => {
     const evidence = [{ turn: 'TURN 1 | USER', quote: 'q'.repeat(MAX_TEXT + 1), context: 'c' }];
-    expect(issuesOf(validRecord({ evidence }))).toEqual(['evidence.0.quote must be at most 20000 characters (got 20001)']);
+    expect(issuesOf(validRecord({ evidence }))).toEqual([
+      'evidence.0.quote must be at most 20000 characters (got 20001)',
+    ]);
   });
 
   it('rejects an empty name', () => {
@@ -397,17 +453,26 @@ describe('text lengths', () => {
 
   it('turns a null evidence context into an empty string', () => {
     const evidence = [{ turn: 'TURN 1 | USER', quote: 'q', context: null }];
-    expect(parsed(validRecord({ evidence })).evidence).toEqual([{ turn: 'TURN 1 | USER', quote: 'q', context: '' }]);
+    expect(parsed(validRecord({ evidence })).evidence).toEqual([
+      { turn: 'TURN 1 | USER', quote: 'q', context: '' },
+    ]);
   });
 });
 
 describe('numbers', () => {
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 2.5, '6'])('rejects user_turns %j', (value) => {
-    expect(issuesOf(validRecord({ user_turns: value })).map((i) => i.split(' ')[0])).toEqual(['user_turns']);
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 2.5, '6'])(
+    'rejects user_turns %j',
+    (value) => {
+      expect(issuesOf(validRecord({ user_turns: value })).map((i) => i.split(' ')[0])).toEqual([
+        'user_turns',
+      ]);
+    },
+  );
 
   it.each([Number.NaN, Number.NEGATIVE_INFINITY])('rejects agent_turns %j', (value) => {
-    expect(issuesOf(validRecord({ agent_turns: value })).map((i) => i.split(' ')[0])).toEqual(['agent_turns']);
+    expect(issuesOf(validRecord({ agent_turns: value })).map((i) => i.split(' ')[0])).toEqual([
+      'agent_turns',
+    ]);
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY])('rejects repository_id %j', (value) => {
@@ -447,9 +512,21 @@ describe('unknown extra fields', () => {
 
   it('are dropped from nested objects too', () => {
     const record = validRecord({
-      evidence: [{ turn: 'TURN 1 | USER', quote: 'q', context: 'c', speaker_email_hash: 'zz-nested-extra' }],
-      symptom: { reasoning: 'r', labels: ['S3'], other_descriptor: null, raw_model_output: 'zz-nested-extra' },
-      outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: null, cost_usd: 'zz-nested-extra' },
+      evidence: [
+        { turn: 'TURN 1 | USER', quote: 'q', context: 'c', speaker_email_hash: 'zz-nested-extra' },
+      ],
+      symptom: {
+        reasoning: 'r',
+        labels: ['S3'],
+        other_descriptor: null,
+        raw_model_output: 'zz-nested-extra',
+      },
+      outcome: {
+        reasoning: 'r',
+        damage_severity: 'DS1',
+        damage_locus: null,
+        cost_usd: 'zz-nested-extra',
+      },
     });
     const text = JSON.stringify(parsed(record));
     expect(text).not.toContain('zz-nested-extra');
@@ -482,15 +559,34 @@ describe('unknown extra fields', () => {
 
 describe('the episode made of a record', () => {
   it('carries its key and a stable id', () => {
-    const episode = parsed(validRecord({ source: 'swe', repository_id: '78', session_id: 'session_846', misalignment_id: 'M003' }));
-    expect(episode.key).toEqual({ source: 'swe', repository: '78', session: 'session_846', misalignment: 'M003' });
+    const episode = parsed(
+      validRecord({
+        source: 'swe',
+        repository_id: '78',
+        session_id: 'session_846',
+        misalignment_id: 'M003',
+      }),
+    );
+    expect(episode.key).toEqual({
+      source: 'swe',
+      repository: '78',
+      session: 'session_846',
+      misalignment: 'M003',
+    });
     expect(episode.id).toBe('swe-78-s846-m003');
   });
 
   it('renames the annotation fields', () => {
     expect(parsed(validRecord()).annotation).toEqual({
-      symptom: { labels: ['S4'], otherDescriptor: null, reasoning: 'The agent did work nobody asked for.' },
-      cause: { labels: [{ code: 'C2', tier: 'contextual' }], reasoning: 'It chose to do more than asked.' },
+      symptom: {
+        labels: ['S4'],
+        otherDescriptor: null,
+        reasoning: 'The agent did work nobody asked for.',
+      },
+      cause: {
+        labels: [{ code: 'C2', tier: 'contextual' }],
+        reasoning: 'It chose to do more than asked.',
+      },
       outcome: { severity: 'DS2', locus: 'DL1', reasoning: 'The config change was undone.' },
       resolution: { status: 'RS1', resolver: 'RV2', reasoning: 'The agent reverted it.' },
     });

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench -- [--sizes 1000,4000,16000[,64000]] [--skip-browser] [--runs 3] [--out BENCHMARKS.md]`:
+ * builds the site from synthetic data at each size and measures the build (against a bare Astro
+ * build of as many trivial pages), the output, page weight, and Browse in headless Chromium
+ * side by side with Pagefind on the same episode pages. Writes BENCHMARKS.md and BENCHMARKS.json.
+ * Everything it builds lives under os.tmpdir()/atlas-bench; nothing in the repository is touched
+ * but the two reports.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as prettier from 'prettier';
+import {
+  browseRun,
+  launch,
+  pagefindRun,
+  PAGEFIND_PAGE,
+  THROTTLE,
+  type BrowseRun,
+  type PagefindRun,
+} from './bench/browser.ts';
+import { floorProject, generateInput } from './bench/inputs.ts';
+import { hasGnuTime, runMeasured, sizeOfTree, type Measured } from './bench/measure.ts';
+import { COLD_QUERY, WARM_QUERIES } from './bench/queries.ts';
+import { renderReport } from './bench/report.ts';
+import type {
+  BenchRun,
+  BrowserFigures,
+  LatencyFigures,
+  ProcessFigures,
+  SizeResult,
+} from './bench/results.ts';
+import { serveSite } from './bench/server.ts';
+import { median, percentile } from './bench/stats.ts';
+import { dataFileBytes, pageWeight, typicalEpisode } from './bench/weight.ts';
+import { flag, option } from './cli.ts';
+
+const args = process.argv.slice(2);
+const sizes = (option(args, '--sizes') ?? '1000,4000,16000').split(',').map(Number);
+const skipBrowser = flag(args, '--skip-browser');
+const runs = Number(option(args, '--runs') ?? '3');
+const out = option(args, '--out') ?? 'BENCHMARKS.md';
+const keep = flag(args, '--keep');
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error(
+    'usage: npm run bench -- [--sizes 1000,4000,16000] [--skip-browser] [--runs 3] [--out BENCHMARKS.md] [--keep]',
+  );
+  process.exit(2);
+}
+
+const REPO = process.cwd();
+const WORK = join(tmpdir(), 'atlas-bench');
+const SEED = 1;
+const started = performance.now();
+mkdirSync(WORK, { recursive: true });
+
+function progress(line: string): void {
+  const elapsed = ((performance.now() - started) / 1000).toFixed(0).padStart(5);
+  console.error(`[bench ${elapsed}s] ${line}`);
+}
+
+function figures(m: Measured): ProcessFigures {
+  return { ok: m.ok, wallMs: m.wallMs, maxRssBytes: m.maxRssBytes, treePeakBytes: m.treePeakBytes };
+}
+
+function latency(samples: readonly number[], timedOut: number): LatencyFigures {
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: samples.length ? Math.max(...samples) : NaN,
+    n: samples.length,
+    timedOut,
+  };
+}
+
+async function measureBrowser(site: string): Promise<BrowserFigures> {
+  const server = await serveSite(site, { '/__bench/pagefind.html': PAGEFIND_PAGE });
+  const browser = await launch();
+  const warm = {
+    queries: WARM_QUERIES,
+    warmUp: ['agent', 'build config', 'refactor'],
+    toggles: 30,
+  };
+  try {
+    const ours: BrowseRun[] = [];
+    for (let run = 1; run <= runs; run++) {
+      progress(
+        `  browser: Browse cold run ${run}/${runs}${run === runs ? ' + warm queries + facets' : ''}`,
+      );
+      ours.push(await browseRun(browser, server.origin, COLD_QUERY, run === runs ? warm : null));
+    }
+    const hasPagefind = existsSync(join(site, 'pagefind', 'pagefind.js'));
+    const theirs: PagefindRun[] = [];
+    for (let run = 1; hasPagefind && run <= runs; run++) {
+      progress(
+        `  browser: Pagefind cold run ${run}/${runs}${run === runs ? ' + warm queries' : ''}`,
+      );
+      theirs.push(
+        await pagefindRun(browser, server.origin, COLD_QUERY, true, run === runs ? warm : null),
+      );
+    }
+    let inWorker: PagefindRun | null = null;
+    if (hasPagefind) {
+      progress('  browser: Pagefind warm queries in its Web Worker');
+      inWorker = await pagefindRun(browser, server.origin, COLD_QUERY, false, warm);
+    }
+    const last = ours[ours.length - 1] as BrowseRun;
+    const lastPf = theirs[theirs.length - 1];
+    const readyRunsMs = ours.map((r) => r.coldLoad.readyMs);
+    const searchRunsMs = ours.map((r) => r.coldSearch.ms);
+    return {
+      runs,
+      coldLoad: { readyMs: median(readyRunsMs), readyRunsMs, transfer: last.coldLoad.transfer },
+      coldSearch: {
+        ms: median(searchRunsMs),
+        runsMs: searchRunsMs,
+        transfer: last.coldSearch.transfer,
+        heading: last.coldSearch.heading,
+      },
+      warm: {
+        ...latency(last.warm.samples, last.warm.timedOut),
+        zeroResults: last.warm.outcomes.filter((o) => o.startsWith('0 ') || o.startsWith('No '))
+          .length,
+      },
+      facetList: latency(last.facetList.samples, last.facetList.timedOut),
+      facetSettled: latency(last.facetSettled.samples, last.facetSettled.timedOut),
+      queryInUrl: last.queryInUrl,
+      pagefind: lastPf
+        ? {
+            coldMs: median(theirs.map((r) => r.coldMs)),
+            runsMs: theirs.map((r) => r.coldMs),
+            transfer: lastPf.transfer,
+            warm: {
+              ...latency(lastPf.warm.samples, lastPf.warm.timedOut),
+              zeroResults: lastPf.warm.outcomes.filter((o) => o.startsWith('0 ')).length,
+            },
+            warmWorker: inWorker ? latency(inWorker.warm.samples, inWorker.warm.timedOut) : null,
+          }
+        : null,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function benchSize(episodes: number): Promise<SizeResult> {
+  const errors: string[] = [];
+  const load = loadavg()[0] ?? 0;
+  const input = join(WORK, `input-${episodes}.json`);
+  const dataDir = join(WORK, `data-${episodes}`);
+  const site = join(WORK, `site-${episodes}`);
+  const timeFile = join(WORK, 'time.txt');
+  progress(`${episodes} episodes: generating the release file`);
+  const records = generateInput(REPO, episodes, SEED, input);
+  const env = { ATLAS_INPUT: input, ATLAS_BASE: '/' };
+
+  progress(`${episodes}: data step`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const data = await runMeasured({
+    args: ['scripts/build-data.ts', '--quiet'],
+    cwd: REPO,
+    env: { ...env, ATLAS_DATA_DIR: dataDir },
+    timeFile,
+  });
+  if (!data.ok) errors.push(`data step failed: ${data.output.slice(-600)}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  progress(`${episodes}: data step ${(data.wallMs / 1000).toFixed(1)} s`);
+
+  progress(`${episodes}: npm run build (scripts/build.ts)`);
+  rmSync(site, { recursive: true, force: true });
+  const full = await runMeasured({
+    args: ['scripts/build.ts'],
+    cwd: REPO,
+    env: { ...env, ATLAS_DIST: site },
+    timeFile,
+  });
+  if (!full.ok) errors.push(`build failed: ${full.output.slice(-1500)}`);
+  const published = Number(/published\s+(\d+)/.exec(full.output)?.[1] ?? episodes);
+  if (published !== episodes)
+    errors.push(`expected ${episodes} published episodes, the build published ${published}`);
+  progress(
+    `${episodes}: build ${full.ok ? 'ok' : 'FAILED'} in ${(full.wallMs / 1000).toFixed(1)} s`,
+  );
+
+  progress(`${episodes}: bare Astro floor (${published} trivial pages)`);
+  const floorDir = floorProject(REPO, join(WORK, 'floor'), published);
+  const floor = await runMeasured({
+    args: [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', floorDir, '--silent'],
+    cwd: floorDir,
+    timeFile,
+  });
+  if (!floor.ok) errors.push(`floor build failed: ${floor.output.slice(-600)}`);
+  rmSync(join(floorDir, 'dist'), { recursive: true, force: true });
+  progress(`${episodes}: floor ${(floor.wallMs / 1000).toFixed(1)} s`);
+
+  const built = full.ok && existsSync(join(site, 'index.html'));
+  const dist = built ? sizeOfTree(site) : { bytes: 0, files: 0, byTop: {} };
+  const episode = built ? typicalEpisode(site) : undefined;
+  const hasBrowse = built && existsSync(join(site, 'browse', 'index.html'));
+  const strip = (f: { raw: number; gzip: number } | undefined) =>
+    f ? { raw: f.raw, gzip: f.gzip } : null;
+  const weight: SizeResult['weight'] = {
+    episode: episode ? pageWeight(site, episode) : null,
+    browse: hasBrowse ? pageWeight(site, 'browse/index.html') : null,
+    browseFile: built ? strip(dataFileBytes(site, 'browse.')) : null,
+    chunk: built ? strip(dataFileBytes(site, 'chunk-0.')) : null,
+    searchIndex: built ? strip(dataFileBytes(site, 'search.')) : null,
+  };
+
+  let pagefindIndex: SizeResult['pagefindIndex'] = null;
+  if (built) {
+    progress(`${episodes}: Pagefind indexing episodes/**/*.html`);
+    const pf = await runMeasured({
+      command: join(REPO, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended'),
+      args: ['--site', site, '--glob', 'episodes/**/*.html', '--silent'],
+      cwd: REPO,
+      timeFile,
+    });
+    if (pf.ok) pagefindIndex = { ...figures(pf), ...sizeOfTree(join(site, 'pagefind')) };
+    else errors.push(`pagefind failed: ${pf.output.slice(-600)}`);
+  }
+
+  let browser: BrowserFigures | null = null;
+  if (!skipBrowser && hasBrowse) {
+    try {
+      browser = await measureBrowser(site);
+    } catch (error) {
+      errors.push(`browser: ${String(error)}`);
+    }
+  } else if (!skipBrowser) errors.push('browser: no browse/index.html in the built site');
+  if (!keep) rmSync(site, { recursive: true, force: true });
+  rmSync(input, { force: true });
+
+  const ratioRss =
+    full.maxRssBytes && floor.maxRssBytes ? full.maxRssBytes / floor.maxRssBytes : null;
+  const warning = /\[build\] WARNING: .*/.exec(full.output)?.[0] ?? null;
+  for (const e of errors) progress(`${episodes}: ERROR ${e.split('\n')[0]}`);
+  return {
+    episodes: published,
+    records,
+    loadBefore: load,
+    build: {
+      data: figures(data),
+      full: figures(full),
+      floor: figures(floor),
+      floorPages: published,
+      ratioWall: full.wallMs / floor.wallMs,
+      ratioRss,
+      warning,
+    },
+    dist: { bytes: dist.bytes, files: dist.files, byTop: dist.byTop },
+    weight,
+    pagefindIndex,
+    browser,
+    errors,
+  };
+}
+
+async function chromiumVersion(): Promise<string | null> {
+  if (skipBrowser) return null;
+  const browser = await launch();
+  const version = browser.version();
+  await browser.close();
+  return version;
+}
+
+const previousPath = resolve(REPO, 'BENCHMARKS.json');
+const previous = existsSync(previousPath)
+  ? (JSON.parse(readFileSync(previousPath, 'utf8')) as BenchRun)
+  : null;
+const cpuList = cpus();
+const result: BenchRun = {
+  date: new Date().toISOString(),
+  command: `npm run bench -- ${args.join(' ')}`.trim().replace(/ --$/, ''),
+  machine: {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    chromium: await chromiumVersion(),
+    os: `Linux ${release()}`,
+    gnuTime: hasGnuTime,
+  },
+  throttle: {
+    latencyMs: THROTTLE.latency,
+    downKbps: (THROTTLE.downloadThroughput * 8) / 1000,
+    upKbps: (THROTTLE.uploadThroughput * 8) / 1000,
+  },
+  coldQuery: COLD_QUERY,
+  sizes: [],
+};
+if (!hasGnuTime)
+  progress('no /usr/bin/time (Debian package `time`): peak memory comes from /proc sampling only');
+for (const n of sizes) {
+  result.sizes.push(await benchSize(n));
+  // Write after every size, so a long run that is stopped still leaves its figures.
+  await write();
+}
+progress(
+  `done in ${((performance.now() - started) / 60_000).toFixed(1)} min: ${out}, BENCHMARKS.json`,
+);
+
+async function write(): Promise<void> {
+  const config = (await prettier.resolveConfig(previousPath)) ?? {};
+  const json = await prettier.format(JSON.stringify(result), { ...config, parser: 'json' });
+  writeFileSync(previousPath, json);
+  const markdown = await prettier.format(renderReport(result, previous), {
+    ...config,
+    parser: 'markdown',
+  });
+  writeFileSync(resolve(REPO, out), markdown);
+}

@@ -1,0 +1,104 @@
+/**
+ * What the benchmark installs in the Browse page before any of its scripts run: a readiness
+ * timestamp and a waiter that resolves when the results change and settle. They read the DOM the
+ * Browse island renders (src/islands/Browse.tsx and its parts):
+ *
+ * - usable: a result card whose text has arrived (`.result-card` without `aria-busy`, with its
+ *   title link) and a facet checkbox (`fieldset.facet input[type=checkbox]`), both of which exist
+ *   only once the island has hydrated and decoded the browse file;
+ * - busy: the results heading `#browse-results-heading` reads "Searching…" while a query runs,
+ *   and cards carry `aria-busy` until their text chunk arrives.
+ *
+ * Timestamps are `performance.now()` in the page, taken in MutationObserver callbacks (they run
+ * as microtasks right after the DOM changes, before the next frame).
+ */
+
+export interface Settled {
+  /** ms from the action to the first change of the result list (heading or cards). */
+  changed: number | null;
+  /** ms from the action until the list changed and every card shows its text. */
+  settled: number;
+  timedOut: boolean;
+  heading: string;
+}
+
+export interface BenchHooks {
+  /** ms since navigation start when results and facets were first usable. */
+  ready: number | null;
+  signature: () => string;
+  /** Resolves once the list differs from `before` (or a search ran) and nothing is loading. */
+  wait: (before: string, t0: number, timeoutMs: number) => Promise<Settled>;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchHooks;
+  }
+}
+
+/** Installed with `addInitScript`; runs in the page, so it may use nothing from outside. */
+export function installHooks(): void {
+  const heading = (): string =>
+    document.getElementById('browse-results-heading')?.textContent ?? '';
+  const searching = (): boolean => heading().startsWith('Searching');
+  const signature = (): string => {
+    const cards = [
+      ...document.querySelectorAll('.result-list .result-card, .result-table tbody tr'),
+    ];
+    return `${heading()}#${cards.map((c) => c.querySelector('a')?.getAttribute('href') ?? c.textContent?.slice(0, 60)).join('|')}`;
+  };
+  const loading = (): boolean =>
+    searching() ||
+    document.querySelector('.result-card[aria-busy="true"], .result-table [aria-busy="true"]') !==
+      null;
+  const usable = (): boolean =>
+    !loading() &&
+    document.querySelector('.result-list .result-card .result-title a') !== null &&
+    document.querySelector('fieldset.facet input[type="checkbox"]:not(:disabled)') !== null;
+  const hooks: BenchHooks = {
+    ready: null,
+    signature,
+    wait: (before, t0, timeoutMs) =>
+      new Promise((resolve) => {
+        let changed: number | null = null;
+        let sawSearch = false;
+        const check = (): boolean => {
+          const now = performance.now();
+          if (searching()) sawSearch = true;
+          if (changed === null && signature() !== before) changed = now - t0;
+          if ((changed !== null || sawSearch) && !loading()) {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve({ changed, settled: now - t0, timedOut: false, heading: heading() });
+            return true;
+          }
+          return false;
+        };
+        const observer = new MutationObserver(() => void check());
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve({ changed, settled: performance.now() - t0, timedOut: true, heading: heading() });
+        }, timeoutMs);
+        observer.observe(document.documentElement, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+        check();
+      }),
+  };
+  window.__bench = hooks;
+  const watch = new MutationObserver(() => {
+    if (hooks.ready === null && usable()) {
+      hooks.ready = performance.now();
+      watch.disconnect();
+    }
+  });
+  watch.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+}

@@ -1,0 +1,395 @@
+/**
+ * BENCHMARKS.md from one run's results (and the previous run's, for the comparison section).
+ */
+import { PAGES_LIMIT_BYTES, PAGES_WARN_BYTES } from '../../src/lib/site-size.ts';
+import type { BenchRun, LatencyFigures, SizeResult } from './results.ts';
+import { count, kb, mib, ms, ratio } from './stats.ts';
+
+const BUDGET_SIZE = 16_000;
+const EPISODE_HTML_BUDGET = 15_000;
+const BROWSE_BUDGET = 200_000;
+const FACET_BUDGET_MS = 16;
+const BUILD_RATIO_BUDGET = 3;
+const MEMORY_BUDGET = 3 * 2 ** 30;
+
+type Row = [string, string, string?];
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function p(l: LatencyFigures | undefined): string {
+  return l && l.n > 0 ? `${ms(l.p50)} / ${ms(l.p95)}` : 'n/a';
+}
+
+/** Pagefind's warm p95 in whichever mode (main thread or worker) was faster: the stricter bar. */
+function bestP95(pf: { warm: LatencyFigures; warmWorker: LatencyFigures | null }): number {
+  return Math.min(pf.warm.p95, pf.warmWorker?.p95 ?? Infinity);
+}
+
+function types(byType: Record<string, number>): string {
+  return Object.entries(byType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, bytes]) => `${type} ${kb(bytes)}`)
+    .join(', ');
+}
+
+function sizeSection(s: SizeResult, cores: number): string {
+  const b = s.build;
+  const w = s.weight;
+  const br = s.browser;
+  const pf = br?.pagefind ?? null;
+  const folders = Object.entries(s.dist.byTop)
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .slice(0, 4)
+    .map(([name, f]) => `${name} ${kb(f.bytes)} (${count(f.files)} files)`)
+    .join(', ');
+  const rows: Row[] = [
+    ['Data step', `${ms(b.data.wallMs)}, ${mib(b.data.maxRssBytes)}`, 'wall time, peak RSS'],
+    [
+      'Whole build (`npm run build`)',
+      `${ms(b.full.wallMs)}, ${mib(b.full.maxRssBytes)} (tree ${mib(b.full.treePeakBytes)})`,
+      b.full.ok ? 'data step + astro build + swap' : 'FAILED',
+    ],
+    [
+      `Bare Astro floor (${count(b.floorPages)} trivial pages)`,
+      `${ms(b.floor.wallMs)}, ${mib(b.floor.maxRssBytes)} (tree ${mib(b.floor.treePeakBytes)})`,
+      'same astro, one `[id].astro` route',
+    ],
+    [
+      'Build ÷ floor',
+      `${ratio(b.ratioWall)} time, ${ratio(b.ratioRss)} memory`,
+      'largest-process RSS',
+    ],
+    ['dist/', `${kb(s.dist.bytes)} in ${count(s.dist.files)} files`, folders],
+    [
+      'Episode page (typical), gzip',
+      w.episode
+        ? `HTML ${kb(w.episode.html)} (raw ${kb(w.episode.htmlRaw)}), CSS ${kb(w.episode.css)}, JS ${kb(w.episode.js)}`
+        : 'n/a',
+      w.episode
+        ? `${w.episode.scripts} scripts, ${w.episode.islands} islands; median-size page`
+        : '',
+    ],
+    [
+      'Browse first load, gzip, until usable',
+      br ? `${kb(br.coldLoad.transfer.bytes)} in ${br.coldLoad.transfer.requests} requests` : 'n/a',
+      br ? types(br.coldLoad.transfer.byType) : '',
+    ],
+    [
+      'Browse page files (static), gzip',
+      w.browse
+        ? `HTML ${kb(w.browse.html)}, CSS ${kb(w.browse.css)}, JS ${kb(w.browse.js)}`
+        : 'n/a',
+      `columns ${kb(w.browseFile?.gzip)} (raw ${kb(w.browseFile?.raw)}), one text chunk ${kb(w.chunk?.gzip)}`,
+    ],
+    [
+      'Search data on the first query, gzip',
+      br
+        ? `${kb(br.coldSearch.transfer.bytes)} (${br.coldSearch.transfer.requests} requests)`
+        : `index ${kb(w.searchIndex?.gzip)}`,
+      br
+        ? `${types(br.coldSearch.transfer.byType)}; index file ${kb(w.searchIndex?.gzip)} (raw ${kb(w.searchIndex?.raw)})`
+        : 'index file only (no browser run)',
+    ],
+    [
+      'Pagefind: same first query, gzip',
+      pf ? `${kb(pf.transfer.bytes)} (${pf.transfer.requests} requests)` : 'n/a',
+      pf && br ? `ours ÷ Pagefind: ${ratio(br.coldSearch.transfer.bytes / pf.transfer.bytes)}` : '',
+    ],
+    [
+      'Cold Browse load until usable (throttled)',
+      br ? ms(br.coldLoad.readyMs) : 'n/a',
+      br ? `median of ${br.runs}: ${br.coldLoad.readyRunsMs.map(ms).join(', ')}` : '',
+    ],
+    [
+      'Cold first search until results show (throttled)',
+      br ? ms(br.coldSearch.ms) : 'n/a',
+      br ? `median of ${br.runs}: ${br.coldSearch.runsMs.map(ms).join(', ')}` : '',
+    ],
+    [
+      'Pagefind cold first search (throttled)',
+      pf ? ms(pf.coldMs) : 'n/a',
+      pf && br ? `ours ÷ Pagefind: ${ratio(br.coldSearch.ms / pf.coldMs)}` : '',
+    ],
+    [
+      'Warm query p50 / p95 (50 queries)',
+      br ? p(br.warm) : 'n/a',
+      br ? `${br.warm.zeroResults} with no results, ${br.warm.timedOut} timed out` : '',
+    ],
+    [
+      'Pagefind warm query p50 / p95',
+      pf ? `${p(pf.warm)} main thread; ${p(pf.warmWorker ?? undefined)} in its worker` : 'n/a',
+      pf && br
+        ? `p95 ours ÷ Pagefind's better mode: ${ratio(br.warm.p95 / bestP95(pf))}; ${pf.warm.zeroResults} with no results`
+        : '',
+    ],
+    [
+      'Facet toggle p50 / p95, click → list updated',
+      br ? p(br.facetList) : 'n/a',
+      br ? `${br.facetList.n} clicks; until every card has its text: ${p(br.facetSettled)}` : '',
+    ],
+    [
+      'Pagefind index of the episode pages',
+      s.pagefindIndex
+        ? `${ms(s.pagefindIndex.wallMs)}, ${kb(s.pagefindIndex.bytes)} in ${count(s.pagefindIndex.files)} files`
+        : 'n/a',
+      'not part of our build; for scale',
+    ],
+  ];
+  const errors = s.errors.length
+    ? `\n\nProblems in this size's run:\n\n${s.errors.map((e) => `- ${e.split('\n')[0]}`).join('\n')}`
+    : '';
+  return `### ${count(s.episodes)} episodes\n\nRelease file of ${count(s.records)} generated records; ${count(s.episodes)} pass the licence filter. Load average when this size started: ${s.loadBefore.toFixed(1)} on ${cores} cores.\n\n${table(
+    ['Measure', 'Value', 'Notes'],
+    rows.map(([a, v, n]) => [a, v, n ?? '']),
+  )}${errors}`;
+}
+
+function acrossSizes(run: BenchRun): string {
+  const head = ['Measure', ...run.sizes.map((s) => count(s.episodes))];
+  const row = (name: string, f: (s: SizeResult) => string) => [name, ...run.sizes.map(f)];
+  return table(head, [
+    row('Whole build, wall', (s) => ms(s.build.full.wallMs)),
+    row('Build ÷ floor, wall', (s) => ratio(s.build.ratioWall)),
+    row('Build, largest-process RSS', (s) => mib(s.build.full.maxRssBytes)),
+    row('Build µs per episode', (s) => ((s.build.full.wallMs * 1000) / s.episodes).toFixed(0)),
+    row('dist/', (s) => kb(s.dist.bytes)),
+    row('Browse first load', (s) => kb(s.browser?.coldLoad.transfer.bytes)),
+    row('Browse usable (throttled)', (s) => ms(s.browser?.coldLoad.readyMs)),
+    row('First-query bytes, ours / Pagefind', (s) =>
+      s.browser
+        ? `${kb(s.browser.coldSearch.transfer.bytes)} / ${kb(s.browser.pagefind?.transfer.bytes)}`
+        : 'n/a',
+    ),
+    row('First-query time, ours / Pagefind', (s) =>
+      s.browser ? `${ms(s.browser.coldSearch.ms)} / ${ms(s.browser.pagefind?.coldMs)}` : 'n/a',
+    ),
+    row('Warm p95, ours / Pagefind', (s) =>
+      s.browser
+        ? `${ms(s.browser.warm.p95)} / ${ms(s.browser.pagefind ? bestP95(s.browser.pagefind) : null)}`
+        : 'n/a',
+    ),
+    row('Facet toggle p95', (s) => ms(s.browser?.facetList.p95)),
+  ]);
+}
+
+type Status = 'met' | 'gap' | 'not measured';
+
+function budgets(run: BenchRun): string {
+  const at = run.sizes.find((s) => s.episodes === BUDGET_SIZE);
+  const largest = run.sizes.reduce<SizeResult | undefined>(
+    (a, s) => (!a || s.episodes > a.episodes ? s : a),
+    undefined,
+  );
+  const rows: [string, string, Status, string][] = [];
+  const add = (budget: string, measured: string, status: Status, why = '') =>
+    rows.push([budget, measured, status, why]);
+
+  const ep = largest?.weight.episode;
+  if (ep) {
+    add(
+      'Episode page: no JavaScript required',
+      `${ep.scripts} scripts, ${ep.islands} islands, JS ${kb(ep.js)}`,
+      ep.scripts === 0 && ep.js === 0 ? 'met' : 'gap',
+      ep.scripts === 0 ? 'the page is plain HTML and CSS' : 'the page loads scripts',
+    );
+    add(
+      'Episode page: HTML ≤ 15 KB gzip (typical)',
+      kb(ep.html),
+      ep.html <= EPISODE_HTML_BUDGET ? 'met' : 'gap',
+      `median-size page at ${count(largest.episodes)} episodes`,
+    );
+  } else add('Episode page', 'n/a', 'not measured');
+
+  const where = at ? '' : ` (no ${count(BUDGET_SIZE)} run)`;
+  const br = at?.browser;
+  const pf = br?.pagefind;
+  if (br) {
+    add(
+      'Browse at 16,000: ≤ 200 KB gzip until usable',
+      kb(br.coldLoad.transfer.bytes),
+      br.coldLoad.transfer.bytes <= BROWSE_BUDGET ? 'met' : 'gap',
+      types(br.coldLoad.transfer.byType),
+    );
+  } else add(`Browse at 16,000: ≤ 200 KB gzip until usable${where}`, 'n/a', 'not measured');
+  if (br && pf) {
+    const bytes = br.coldSearch.transfer.bytes / pf.transfer.bytes;
+    add(
+      'First search at 16,000: bytes ≤ Pagefind',
+      `${kb(br.coldSearch.transfer.bytes)} vs ${kb(pf.transfer.bytes)} (${ratio(bytes)})`,
+      bytes <= 1 ? 'met' : 'gap',
+      bytes <= 1 ? '' : 'the whole MiniSearch index is fetched before the first result',
+    );
+    const time = br.coldSearch.ms / pf.coldMs;
+    add(
+      'First search at 16,000: time ≤ Pagefind (same throttling)',
+      `${ms(br.coldSearch.ms)} vs ${ms(pf.coldMs)} (${ratio(time)})`,
+      time <= 1 ? 'met' : 'gap',
+      time <= 1 ? '' : 'download of the whole index, then parsing it on the main thread',
+    );
+    const warm = br.warm.p95 / bestP95(pf);
+    add(
+      'Warm query p95 at 16,000 ≤ Pagefind',
+      `${ms(br.warm.p95)} vs ${ms(bestP95(pf))} (${ratio(warm)})`,
+      warm <= 1 ? 'met' : 'gap',
+    );
+  } else add(`First search and warm queries vs Pagefind at 16,000${where}`, 'n/a', 'not measured');
+  if (br) {
+    add(
+      'Facet toggle at 16,000: p95 ≤ 16 ms',
+      `${ms(br.facetList.p95)} (p50 ${ms(br.facetList.p50)})`,
+      br.facetList.p95 <= FACET_BUDGET_MS ? 'met' : 'gap',
+      'click to updated list, measured in the page',
+    );
+  } else add(`Facet toggle at 16,000: p95 ≤ 16 ms${where}`, 'n/a', 'not measured');
+
+  if (at) {
+    add(
+      'Build at 16,000 ≤ 3× bare Astro',
+      `${ratio(at.build.ratioWall)} (${ms(at.build.full.wallMs)} vs ${ms(at.build.floor.wallMs)})`,
+      at.build.ratioWall <= BUILD_RATIO_BUDGET ? 'met' : 'gap',
+    );
+    const rss = at.build.full.maxRssBytes ?? at.build.full.treePeakBytes;
+    add(
+      'Build at 16,000: peak memory ≤ 3 GiB',
+      `${mib(at.build.full.maxRssBytes)} largest process, ${mib(at.build.full.treePeakBytes)} whole tree`,
+      rss <= MEMORY_BUDGET && at.build.full.treePeakBytes <= MEMORY_BUDGET ? 'met' : 'gap',
+      `on ${run.machine.cpus} cores, ${mib(run.machine.memoryBytes)}`,
+    );
+  } else add(`Build at 16,000${where}`, 'n/a', 'not measured');
+
+  const s4 = run.sizes.find((s) => s.episodes === 4000);
+  const top = run.sizes.find((s) => s.episodes === 64_000) ?? at;
+  if (s4 && top && top !== s4 && s4.build.full.ok && top.build.full.ok) {
+    const scale = top.episodes / s4.episodes;
+    const perEpisode = top.build.full.wallMs / s4.build.full.wallMs / scale;
+    const mem =
+      (top.build.full.maxRssBytes ?? top.build.full.treePeakBytes) /
+      (s4.build.full.maxRssBytes ?? s4.build.full.treePeakBytes);
+    add(
+      `Build growth 4,000 → ${count(top.episodes)} close to linear`,
+      `time ×${(top.build.full.wallMs / s4.build.full.wallMs).toFixed(1)} for ×${scale} episodes (per-episode cost ×${perEpisode.toFixed(2)}); memory ×${mem.toFixed(1)}`,
+      perEpisode <= 1.25 ? 'met' : 'gap',
+      top.episodes === 64_000 ? '' : '64,000 not run: 4,000 → 16,000 instead',
+    );
+  } else add('Build growth 4,000 → 64,000', 'n/a', 'not measured');
+
+  const s64 = run.sizes.find((s) => s.episodes === 64_000);
+  if (s64 && s64.build.full.ok) {
+    add(
+      'dist/ at 64,000 within 1 GB',
+      kb(s64.dist.bytes),
+      s64.dist.bytes <= PAGES_LIMIT_BYTES ? 'met' : 'gap',
+      `build warning: ${s64.build.warning ?? (s64.dist.bytes > PAGES_WARN_BYTES ? 'MISSING' : 'none (below the 800 MB warning line)')}`,
+    );
+  } else if (largest && largest.build.full.ok) {
+    const projected = (largest.dist.bytes / largest.episodes) * 64_000;
+    add(
+      'dist/ at 64,000 within 1 GB',
+      `≈ ${kb(projected)} (projected from ${count(largest.episodes)})`,
+      projected <= PAGES_LIMIT_BYTES ? 'met' : 'gap',
+      'linear projection; scripts/build.ts warns above 800 MB and at the 1 GB limit',
+    );
+  } else add('dist/ at 64,000 within 1 GB', 'n/a', 'not measured');
+  return table(
+    ['Budget', 'Measured', 'Status', 'Notes'],
+    rows.map(([a, b, c, d]) => [a, b, c === 'gap' ? '**gap**' : c, d]),
+  );
+}
+
+function comparison(run: BenchRun, previous: BenchRun | null): string {
+  if (!previous) return 'No earlier BENCHMARKS.json: this is the first recorded run.';
+  const rows: string[][] = [];
+  for (const s of run.sizes) {
+    const before = previous.sizes.find((p) => p.episodes === s.episodes);
+    if (!before) continue;
+    const pair = (
+      name: string,
+      f: (x: SizeResult) => number | null | undefined,
+      fmt: (v: number) => string,
+    ) => {
+      const a = f(before);
+      const b = f(s);
+      if (a == null || b == null || !Number.isFinite(a) || !Number.isFinite(b)) return;
+      rows.push([
+        count(s.episodes),
+        name,
+        fmt(a),
+        fmt(b),
+        a > 0 ? `${((b / a - 1) * 100).toFixed(0)}%` : '',
+      ]);
+    };
+    pair('Whole build', (x) => x.build.full.wallMs, ms);
+    pair('Build RSS', (x) => x.build.full.maxRssBytes, mib);
+    pair('dist/', (x) => x.dist.bytes, kb);
+    pair('Episode HTML gzip', (x) => x.weight.episode?.html, kb);
+    pair('Browse first load', (x) => x.browser?.coldLoad.transfer.bytes, kb);
+    pair('First-query bytes', (x) => x.browser?.coldSearch.transfer.bytes, kb);
+    pair('First-query time', (x) => x.browser?.coldSearch.ms, ms);
+    pair('Warm p95', (x) => x.browser?.warm.p95, ms);
+    pair('Facet toggle p95', (x) => x.browser?.facetList.p95, ms);
+  }
+  if (rows.length === 0)
+    return `The previous run (${previous.date}) has no size in common with this one.`;
+  return `Against the previous run of ${previous.date.slice(0, 10)} (\`${previous.command}\`):\n\n${table(['Episodes', 'Measure', 'Before', 'Now', 'Change'], rows)}`;
+}
+
+/** The whole report, before prettier. */
+export function renderReport(run: BenchRun, previous: BenchRun | null): string {
+  const m = run.machine;
+  return `# Benchmarks
+
+How the Atlas scales with the number of episodes: the build, the output, page weight and the
+Browse page in a real browser, side by side with [Pagefind](https://pagefind.app) indexing the
+same episode pages. Written by \`npm run bench\` (scripts/bench.ts); the same figures are in
+BENCHMARKS.json, so the next run can be compared with this one.
+
+## This run
+
+- Date: ${run.date}
+- Command: \`${run.command}\`
+- Machine: ${m.cpus} × ${m.cpuModel}, ${mib(m.memoryBytes)} memory, ${m.os}
+- Node ${m.node}; Chromium ${m.chromium ?? '(not run)'}; peak memory from ${m.gnuTime ? 'GNU time (`/usr/bin/time -v`) and /proc sampling' : '/proc sampling only'}
+- Network for cold runs: ${run.throttle.latencyMs} ms latency, ${run.throttle.downKbps} kbit/s down, ${run.throttle.upKbps} kbit/s up (DevTools protocol throttling); warm runs unthrottled
+- Data: \`npm run generate\` (seed 1), cut so that exactly N episodes pass the licence filter; cold query "${run.coldQuery}"
+
+## Across sizes
+
+${acrossSizes(run)}
+
+## Budgets
+
+${budgets(run)}
+
+## Per size
+
+${run.sizes.map((s) => sizeSection(s, m.cpus)).join('\n\n')}
+
+## Compared with the last run
+
+${comparison(run, previous)}
+
+## How to read
+
+Sizes count published episodes. Build figures are wall time and peak resident memory of a child
+process: "largest process" is the biggest single process of the tree (GNU time's maximum RSS), "tree" the
+peak of the summed RSS of all its processes, sampled every 100 ms. The floor is a bare Astro project
+built by the same astro with one trivial page per episode, so "build ÷ floor" is what the Atlas adds
+over the framework itself (our build also renders taxonomy, agent and home pages on top of the episode pages). Bytes are gzip bytes as
+served by a local gzip server (level 6) and counted on the wire in Chromium; "until usable" means the
+first result card shows its text and the facet checkboxes are rendered. Cold runs use a fresh browser
+context (empty cache) with the network throttled as above and report the median of the runs; the
+first search is timed from focusing the search box, typing the whole query and pressing Enter (the
+250 ms typing debounce is skipped by Enter) until every card on the first page shows its text.
+Pagefind is timed through its JS API: import, search, and the data of the first 10 results, which
+is what showing results takes; it renders nothing, so its figures are a lower bound for a real UI.
+Its cold search runs with Pagefind's \`noWorker\` option, because requests made by a Web Worker
+escape the page's DevTools throttling and byte count; warm queries are timed both on the main
+thread and in its worker, and the budget compares against the faster of the two.
+Warm queries run after the cold one, unthrottled, 50 fixed queries (words, phrases, prefixes,
+typos, agent names) after 3 untimed ones; facet toggles click 15 values on and off on a fresh Browse
+page and time the click until the list changes.
+`;
+}

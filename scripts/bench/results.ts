@@ -1,0 +1,89 @@
+/** The shape of BENCHMARKS.json: one run of `npm run bench`, comparable with the next. */
+import type { Transfer } from './browser.ts';
+import type { PageWeight } from './weight.ts';
+
+export interface ProcessFigures {
+  ok: boolean;
+  wallMs: number;
+  /** Largest single-process peak RSS (GNU time), bytes; null without /usr/bin/time. */
+  maxRssBytes: number | null;
+  /** Peak of the summed RSS of the process tree (sampled every 100 ms), bytes. */
+  treePeakBytes: number;
+}
+
+export interface LatencyFigures {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+  timedOut: number;
+}
+
+export interface BrowserFigures {
+  runs: number;
+  coldLoad: { readyMs: number; readyRunsMs: number[]; transfer: Transfer };
+  coldSearch: { ms: number; runsMs: number[]; transfer: Transfer; heading: string };
+  warm: LatencyFigures & { zeroResults: number };
+  facetList: LatencyFigures;
+  facetSettled: LatencyFigures;
+  queryInUrl: boolean;
+  pagefind: {
+    coldMs: number;
+    runsMs: number[];
+    transfer: Transfer;
+    /** Warm queries on the main thread (`noWorker`, as for the cold search). */
+    warm: LatencyFigures & { zeroResults: number };
+    /** Warm queries in Pagefind's default Web Worker. */
+    warmWorker: LatencyFigures | null;
+  } | null;
+}
+
+export interface SizeResult {
+  /** Published episodes (what the budgets count). */
+  episodes: number;
+  /** Records in the generated release file (the licence filter drops the rest). */
+  records: number;
+  /** 1-minute load average when this size started (other work on the machine skews timings). */
+  loadBefore: number;
+  build: {
+    data: ProcessFigures;
+    full: ProcessFigures;
+    floor: ProcessFigures;
+    /** Pages of the floor project (one per published episode). */
+    floorPages: number;
+    /** The whole build over the floor: wall time and largest-process RSS. */
+    ratioWall: number;
+    ratioRss: number | null;
+    /** The build's own size warning line, if it printed one. */
+    warning: string | null;
+  };
+  dist: { bytes: number; files: number; byTop: Record<string, { bytes: number; files: number }> };
+  weight: {
+    episode: PageWeight | null;
+    browse: PageWeight | null;
+    /** The data files Browse needs: the columns, one text chunk, the search index (gzip). */
+    browseFile: { raw: number; gzip: number } | null;
+    chunk: { raw: number; gzip: number } | null;
+    searchIndex: { raw: number; gzip: number } | null;
+  };
+  pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
+  browser: BrowserFigures | null;
+  errors: string[];
+}
+
+export interface BenchRun {
+  date: string;
+  command: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryBytes: number;
+    node: string;
+    chromium: string | null;
+    os: string;
+    gnuTime: boolean;
+  };
+  throttle: { latencyMs: number; downKbps: number; upKbps: number };
+  coldQuery: string;
+  sizes: SizeResult[];
+}

@@ -1,0 +1,235 @@
+import { describe, it, expect } from 'vitest';
+import {
+  dateOfDay,
+  dayOf,
+  decodeColumns,
+  encodeColumns,
+  rowOf,
+} from '../../src/lib/browse-columns.ts';
+import type { Episode } from '../../src/lib/schema.ts';
+import { episodeOf, invalidRecord, validRecord } from './helpers.ts';
+
+const rich = episodeOf(
+  validRecord({
+    misalignment_id: 'M001',
+    symptom: { reasoning: 'r', labels: ['S3', 'S4'], other_descriptor: null },
+    cause: {
+      reasoning: 'r',
+      labels: [
+        { label: 'C2', evidence_tier: 'direct' },
+        { label: 'C5', evidence_tier: 'contextual' },
+      ],
+    },
+    outcome: { reasoning: 'r', damage_severity: 'DS3', damage_locus: 'DL4' },
+    resolution: { reasoning: 'r', status: 'RS1', resolver: 'RV3' },
+    agent: 'Claude Code',
+    session_type: 'CLI',
+    source: 'swe',
+    alignment_goal: 'both',
+    confidence: 'low',
+    license_type: 'Apache-2.0',
+    session_timestamp: '2025-09-30 23:59:59',
+    user_turns: 1295,
+    agent_turns: 0,
+  }),
+);
+const undetermined = episodeOf(
+  validRecord({
+    misalignment_id: 'M002',
+    symptom: { reasoning: 'r', labels: ['S8'], other_descriptor: 'other' },
+    cause: { reasoning: 'r', labels: [{ label: 'C7' }] },
+    outcome: { reasoning: 'r', damage_severity: 'DS1', damage_locus: null },
+    resolution: { reasoning: 'r', status: 'RS2', resolver: null },
+    session_timestamp: '2025-01-01 00:00:00',
+    user_turns: null,
+    agent_turns: null,
+  }),
+);
+const custom = episodeOf(
+  invalidRecord({
+    misalignment_id: 'M003',
+    invalid_category: 'custom:agent_gave_up',
+    agent: 'Aardvark Agent',
+  }),
+);
+const truncated = episodeOf(
+  invalidRecord({ misalignment_id: 'M004', invalid_category: 'truncation', license_type: 'ISC' }),
+);
+const episodes: Episode[] = [rich, undetermined, custom, truncated];
+const data = encodeColumns(episodes, 2);
+const rows = decodeColumns(data);
+
+describe('encodeColumns and decodeColumns', () => {
+  it('round-trip to the rowOf values of every episode', () => {
+    expect(rows).toEqual(episodes.map((episode, index) => rowOf(episode, index, data.dict)));
+  });
+
+  it('keep the canonical order given', () => {
+    expect(rows.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(rows[2]?.category).toBe(data.dict.category.indexOf('custom:agent_gave_up'));
+  });
+
+  it('record the count, chunk size and version', () => {
+    expect([data.version, data.count, data.chunkSize]).toEqual([1, 4, 2]);
+  });
+
+  it('give every column a fixed width per episode', () => {
+    const widths = Object.fromEntries(
+      Object.entries(data.columns).map(([name, text]) => [name, text.length / data.count]),
+    );
+    expect(widths).toEqual({
+      day: 4,
+      agent: 2,
+      platform: 1,
+      source: 1,
+      goal: 1,
+      confidence: 1,
+      licence: 2,
+      category: 2,
+      symptoms: 2,
+      causes: 2,
+      tiers: 1,
+      severity: 1,
+      locus: 1,
+      status: 1,
+      resolver: 1,
+      userTurns: 3,
+      agentTurns: 3,
+    });
+  });
+
+  it('decode an empty file to no rows', () => {
+    expect(decodeColumns(encodeColumns([], 50))).toEqual([]);
+  });
+});
+
+describe('the row of a fully annotated episode', () => {
+  const row = rows[0];
+
+  it('sets one bit per symptom', () => {
+    expect(row?.symptoms).toBe((1 << 2) | (1 << 3));
+  });
+
+  it('sets one bit per cause', () => {
+    expect(row?.causes).toBe((1 << 1) | (1 << 4));
+  });
+
+  it('sets one bit per evidence tier used', () => {
+    expect(row?.tiers).toBe((1 << 0) | (1 << 1));
+  });
+
+  it('indexes the taxonomy tables', () => {
+    expect(row).toMatchObject({
+      severity: 3,
+      locus: 3,
+      status: 0,
+      resolver: 2,
+      platform: 1,
+      source: 1,
+      goal: 2,
+      confidence: 2,
+    });
+  });
+
+  it('keeps the turn counts, including zero', () => {
+    expect([row?.userTurns, row?.agentTurns]).toEqual([1295, 0]);
+  });
+
+  it('stores the session day', () => {
+    expect(row?.day).toBe(dayOf('2025-09-30 00:00:00'));
+  });
+
+  it('uses -1 for a VALID episode’s category', () => {
+    expect(row?.category).toBe(-1);
+  });
+});
+
+describe('-1 for none', () => {
+  it('marks a missing locus and resolver', () => {
+    expect([rows[1]?.locus, rows[1]?.resolver]).toEqual([-1, -1]);
+  });
+
+  it('marks missing turn counts', () => {
+    expect([rows[1]?.userTurns, rows[1]?.agentTurns]).toEqual([-1, -1]);
+  });
+
+  it('gives C7 a cause bit but no tier bit', () => {
+    expect([rows[1]?.causes, rows[1]?.tiers]).toEqual([1 << 6, 0]);
+  });
+
+  it('marks every annotation column of an INVALID episode', () => {
+    expect(rows[3]).toMatchObject({
+      symptoms: 0,
+      causes: 0,
+      tiers: 0,
+      severity: -1,
+      locus: -1,
+      status: -1,
+      resolver: -1,
+    });
+  });
+});
+
+describe('dictionaries', () => {
+  it('list the agents sorted, once each', () => {
+    expect(data.dict.agent).toEqual(['Aardvark Agent', 'Claude Code', 'Cursor IDE']);
+  });
+
+  it('list the licences sorted, once each', () => {
+    expect(data.dict.licence).toEqual(['Apache-2.0', 'ISC', 'MIT']);
+  });
+
+  it('list the eight categories and the custom ones found', () => {
+    expect(data.dict.category).toEqual([
+      'collaboration_style_without_pushback',
+      'custom:agent_gave_up',
+      'evidence_contradicts_description',
+      'intention_claim_without_pushback',
+      'invisible_agent_action',
+      'invisible_project_context',
+      'session_terminated_before_completion',
+      'truncation',
+      'unrequested_action_without_pushback',
+    ]);
+  });
+
+  it('index the rows into them', () => {
+    expect(rows.map((r) => data.dict.agent[r.agent])).toEqual([
+      'Claude Code',
+      'Cursor IDE',
+      'Aardvark Agent',
+      'Cursor IDE',
+    ]);
+    expect(rows.map((r) => data.dict.licence[r.licence])).toEqual([
+      'Apache-2.0',
+      'MIT',
+      'MIT',
+      'ISC',
+    ]);
+  });
+});
+
+describe('dayOf and dateOfDay', () => {
+  it('counts days from 1970-01-01', () => {
+    expect([
+      dayOf('1970-01-01 00:00:00'),
+      dayOf('1970-01-02 12:00:00'),
+      dayOf('2000-01-01 00:00:00'),
+    ]).toEqual([0, 1, 10957]);
+  });
+
+  it('ignores the time of day', () => {
+    expect(dayOf('2025-06-07 23:59:59')).toBe(dayOf('2025-06-07 00:00:00'));
+  });
+
+  it.each(['2024-02-29', '2025-01-01', '2025-12-31', '1999-12-31'])(
+    'gives back %s from its day',
+    (date) => {
+      expect(dateOfDay(dayOf(`${date} 08:00:00`))).toBe(date);
+    },
+  );
+
+  it('counts consecutive days across a month end', () => {
+    expect(dayOf('2025-03-01 00:00:00') - dayOf('2025-02-28 00:00:00')).toBe(1);
+  });
+});
