@@ -3,6 +3,7 @@
  * charts and taxonomy pages are built with `browseQuery`, and the island reads them back with
  * `parseBrowseState`, so a shared URL always reopens the same view.
  */
+import { isCalendarDate } from './dates.ts';
 
 /** Facet keys, in the order they appear in the URL and on the page. */
 export const FACET_KEYS = [
@@ -95,8 +96,8 @@ export function parseBrowseState(search: string): BrowseState {
   }
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  state.from = DATE.test(from) ? from : '';
-  state.to = DATE.test(to) ? to : '';
+  state.from = DATE.test(from) && isCalendarDate(from) ? from : '';
+  state.to = DATE.test(to) && isCalendarDate(to) ? to : '';
   const sort = params.get('sort') as Sort | null;
   state.sort = sort && SORTS.includes(sort) ? sort : state.query ? 'relevance' : 'date-desc';
   state.desc = params.get('dir') !== 'asc';

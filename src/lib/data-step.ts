@@ -44,15 +44,20 @@ export function chooseInput(
   explicit: string | undefined,
   exists: (path: string) => boolean,
 ): { path: string; sample: boolean } {
-  if (explicit) return { path: explicit, sample: explicit === SAMPLE_PATH };
+  if (explicit) return { path: explicit, sample: explicit.replace(/^(\.\/)+/, '') === SAMPLE_PATH };
   if (exists(RELEASE_PATH)) return { path: RELEASE_PATH, sample: false };
   return { path: SAMPLE_PATH, sample: true };
 }
 
 /** Runs the data step; on success with an `outDir`, writes episodes, report and browser files. */
 export function runDataStep(options: DataStepOptions, fx: DataStepEffects): DataStepResult {
-  const input = chooseInput(options.input, (path) => fx.read(path) !== undefined);
-  const bytes = fx.read(input.path);
+  const found = new Map<string, Uint8Array | undefined>();
+  const read = (path: string) => {
+    if (!found.has(path)) found.set(path, fx.read(path));
+    return found.get(path);
+  };
+  const input = chooseInput(options.input, (path) => read(path) !== undefined);
+  const bytes = read(input.path);
   if (bytes === undefined) return { ok: false, problems: [`file: cannot read ${input.path}`] };
   fx.log(
     `read ${input.path} (${(bytes.length / 1024).toFixed(0)} KiB)${input.sample ? ' [sample data]' : ''}`,

@@ -457,8 +457,15 @@ export function orderRows(
       return order.reverse();
     case 'relevance': {
       if (!hits) return order;
+      // Hits by score, then everything else in canonical order: only the hits need sorting.
       const score = hits.score;
-      return order.sort((a, b) => (score.get(b) ?? -1) - (score.get(a) ?? -1) || a - b);
+      const ranked = [...score.keys()].sort(
+        (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b,
+      );
+      let p = 0;
+      for (const i of ranked) order[p++] = i;
+      for (let i = 0; i < rows.length; i++) if (hits.match[i] !== 1) order[p++] = i;
+      return order;
     }
     case 'shuffle': {
       const keys = new Float64Array(rows.length);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { keyLabel, type EpisodeKey } from './ids.ts';
+import { jsonErrorOffset } from './json-error.ts';
 import { normaliseLayout, recordsOf } from './layout.ts';
 import { releaseRecordSchema, type Episode } from './schema.ts';
 
@@ -107,15 +108,40 @@ function pathOf(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function issueProblems(index: number, key: string | undefined, error: z.ZodError): Problem[] {
+/** The value at a zod issue's path in the (normalised) record, to tell "missing" from "wrong". */
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  let node = record;
+  for (const part of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[part];
+  }
+  return node;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : String(value);
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function issueProblems(index: number, key: string | undefined, record: unknown, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const path = pathOf(issue.path);
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    let message = issue.message;
+    if (issue.code === 'invalid_type') {
+      const value = valueAt(record, issue.path);
+      message =
+        value === undefined
+          ? `is required (expected ${issue.expected})`
+          : `must be ${issue.expected === 'array' || issue.expected === 'object' ? 'an' : 'a'} ${issue.expected} (got ${describe(value)})`;
+    }
     return {
       index,
       ...(key ? { key } : {}),
       ...(path ? { path } : {}),
-      message: missing ? `is required (expected ${issue.expected})` : issue.message,
+      message,
       reason: 'invalid-record' as const,
     };
   });
@@ -128,14 +154,12 @@ export function parseRelease(text: string): ParseResult {
     file = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) return fileProblem('the file nests too deeply to be read');
+    const offset = jsonErrorOffset(text);
+    if (offset >= text.trimEnd().length)
+      return fileProblem('the file is empty or ends too early (truncated JSON)');
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : '';
-    const truncated = text.trim().length === 0 || /end of (JSON|data) input/i.test(message);
     return fileProblem(
-      truncated
-        ? `the file is empty or ends too early (truncated JSON)${where}`
-        : `the file is not valid JSON${where}: ${message}`,
+      `the file is not valid JSON at ${lineAndColumn(text, Math.max(0, offset))}: ${message}`,
     );
   }
   const found = recordsOf(file);
@@ -161,9 +185,10 @@ export function parseRelease(text: string): ParseResult {
       });
       return;
     }
-    const result = releaseRecordSchema.safeParse(normaliseLayout(record));
+    const normalised = normaliseLayout(record);
+    const result = releaseRecordSchema.safeParse(normalised);
     if (!result.success) {
-      problems.push(...issueProblems(index, key, result.error));
+      problems.push(...issueProblems(index, key, normalised, result.error));
       return;
     }
     const episode = result.data;

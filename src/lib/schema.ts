@@ -3,6 +3,7 @@
  * normalised; `Episode` (z.output) is what the rest of the code receives.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
 import { episodeId, SAFE_ID_PART, SAFE_ID_PART_RULE } from './ids.ts';
 import {
   ALIGNMENT_GOALS,
@@ -105,10 +106,13 @@ const resolutionSchema = z.object({
   resolver: oneOf(RESOLVERS).nullish(),
 });
 
+const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const timestamp = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, {
-    error: 'must be a date and time as YYYY-MM-DD HH:MM:SS',
+  .regex(TIMESTAMP, { error: 'must be a date and time as YYYY-MM-DD HH:MM:SS' })
+  // Only a well-formed timestamp is checked against the calendar, so each fault gets one message.
+  .refine((value) => !TIMESTAMP.test(value) || isCalendarDate(value), {
+    error: 'must be a real calendar date',
   })
   .transform((value) => value.replace('T', ' '));
 

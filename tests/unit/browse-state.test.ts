@@ -156,6 +156,18 @@ describe('bad values fall back', () => {
     },
   );
 
+  it.each(['from=2025-13-45', 'to=2025-00-00'])(
+    'ignores %s, a date not on the calendar',
+    (search) => {
+      const parsed = parseBrowseState(search);
+      expect([parsed.from, parsed.to]).toEqual(['', '']);
+    },
+  );
+
+  it('keeps a good to date', () => {
+    expect(parseBrowseState('to=2025-06-30').to).toBe('2025-06-30');
+  });
+
   it('reads any dir but asc as descending', () => {
     expect([parseBrowseState('dir=up').desc, parseBrowseState('dir=asc').desc]).toEqual([
       true,

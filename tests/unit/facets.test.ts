@@ -4,6 +4,7 @@ import { parseBrowseState, type BrowseState } from '../../src/lib/browse-state.t
 import {
   bestDrop,
   buildFacetIndex,
+  defaultDescending,
   facetOptions,
   filterRows,
   orderRows,
@@ -244,5 +245,16 @@ describe('orderRows', () => {
 
   it('sorts resolved episodes before unresolved ones ascending', () => {
     expect(sorted('sort=resolution&dir=asc')[0]).toBe(3);
+  });
+});
+
+describe('defaultDescending', () => {
+  it('starts turns with the most first and text columns from A', () => {
+    expect(defaultDescending('turns')).toBe(true);
+    expect(defaultDescending('agent')).toBe(false);
+  });
+
+  it('leaves list sorts at the default direction', () => {
+    expect(defaultDescending('date-asc')).toBe(true);
   });
 });

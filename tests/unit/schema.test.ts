@@ -415,7 +415,7 @@ describe('session timestamp', () => {
     'rejects the impossible calendar date %j',
     (value) => {
       expect(issuesOf(validRecord({ session_timestamp: value }))).toEqual([
-        'session_timestamp must be a date and time as YYYY-MM-DD HH:MM:SS',
+        'session_timestamp must be a real calendar date',
       ]);
     },
   );
