@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { formatCount } from '../lib/format.ts';
 import type { FacetDef, FacetOption } from '../lib/facets.ts';
+import { formatCount } from '../lib/format.ts';
 
 export interface FacetGroupProps {
   def: FacetDef;

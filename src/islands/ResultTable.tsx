@@ -86,17 +86,9 @@ const columns = helper.columns([
     meta: { sort: 'resolution' },
     cell: ({ row }) => {
       const { status, resolver } = rowCodes(row.original.row);
-      return (
-        <>
-          <Codes axis="resolution" codes={status ? [status] : []} />
-          {resolver && (
-            <>
-              {' '}
-              <LabelPill axis="resolver" code={resolver} compact />
-            </>
-          )}
-        </>
-      );
+      // A resolver implies RS1 (resolved), so the narrow cell shows the resolver alone.
+      if (resolver) return <LabelPill axis="resolver" code={resolver} compact />;
+      return <Codes axis="resolution" codes={status ? [status] : []} />;
     },
   }),
   helper.display({

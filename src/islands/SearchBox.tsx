@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 
 export interface SearchBoxProps {
   /** The query in the URL. */
@@ -34,7 +34,7 @@ export function SearchBox({ query, onCommit, onWarmUp, busy }: SearchBoxProps) {
     return () => window.clearTimeout(timer);
   }, [draft, query, onCommit]);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setDraft(null);
     if (value !== query) onCommit(value);

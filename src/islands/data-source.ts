@@ -15,12 +15,18 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-/** Fetches and decodes the browse file into a facet index. */
+/** Fetches and decodes the browse file into a facet index, with its chunks' URLs. */
 export async function loadFacetIndex(
   url: string,
-): Promise<{ index: FacetIndex; chunkSize: number }> {
+): Promise<{ index: FacetIndex; chunkSize: number; chunkUrls: string[] }> {
   const data = JSON.parse(await fetchText(url)) as BrowseColumns;
-  return { index: buildFacetIndex(decodeColumns(data), data.dict), chunkSize: data.chunkSize };
+  // Chunk names are relative to the browse file, which already carries the site's base.
+  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  return {
+    index: buildFacetIndex(decodeColumns(data), data.dict),
+    chunkSize: data.chunkSize,
+    chunkUrls: data.chunks.map((name) => `${folder}${name}`),
+  };
 }
 
 /** Text chunks, loaded on demand and kept; subscribers hear about every chunk that arrives. */

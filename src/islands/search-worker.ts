@@ -1,22 +1,63 @@
 /**
- * The search index lives in this worker: parsing a large MiniSearch index takes seconds, and
- * here it cannot freeze the page. It loads with the same options module as the index builder.
+ * The search index lives in this worker, so loading it never freezes the page. The index is
+ * split by term prefix (src/lib/search-shards.ts): the worker fetches the small base file once,
+ * then for each query only the shards its terms need, and loads what it has into MiniSearch with
+ * the same options module as the index builder.
  */
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS, SEARCH_FIELDS, type SearchDocument } from '../lib/search-options.ts';
+import {
+  assembleIndex,
+  keysForQuery,
+  shardFileName,
+  type SearchBase,
+  type SearchShard,
+} from '../lib/search-shards.ts';
 import type { SearchReply, SearchRequest } from './search-protocol.ts';
 
-let engine: Promise<MiniSearch<SearchDocument>> | undefined;
+interface Loaded {
+  base: SearchBase;
+  shards: Map<string, SearchShard>;
+  engine: MiniSearch<SearchDocument>;
+}
 
-function load(url: string): Promise<MiniSearch<SearchDocument>> {
-  engine ??= fetch(url)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return response.text();
-    })
-    .then((json) => MiniSearch.loadJSON<SearchDocument>(json, MINISEARCH_OPTIONS));
-  engine.catch(() => (engine = undefined));
-  return engine;
+let loaded: Promise<Loaded> | undefined;
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function engineOf(state: Omit<Loaded, 'engine'>): MiniSearch<SearchDocument> {
+  return MiniSearch.loadJS<SearchDocument>(
+    assembleIndex(state.base, state.shards.values()),
+    MINISEARCH_OPTIONS,
+  );
+}
+
+function loadBase(url: string): Promise<Loaded> {
+  loaded ??= fetchJson<SearchBase>(url).then((base) => {
+    const shards = new Map<string, SearchShard>();
+    return { base, shards, engine: engineOf({ base, shards }) };
+  });
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
+}
+
+/** Makes sure the shards a query needs are loaded; rebuilds the engine when new ones arrive. */
+async function prepare(url: string, query: string): Promise<MiniSearch<SearchDocument>> {
+  const state = await loadBase(url);
+  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  const missing = keysForQuery(state.base, query).filter((key) => !state.shards.has(key));
+  if (missing.length > 0) {
+    const fetched = await Promise.all(
+      missing.map((key) => fetchJson<SearchShard>(`${folder}${shardFileName(key)}`)),
+    );
+    missing.forEach((key, i) => state.shards.set(key, fetched[i] ?? []));
+    state.engine = engineOf(state);
+  }
+  return state.engine;
 }
 
 function reply(message: SearchReply): void {
@@ -25,7 +66,7 @@ function reply(message: SearchReply): void {
 
 globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const { id, url, query } = event.data;
-  load(url).then(
+  prepare(url, query ?? '').then(
     (search) => {
       if (query === null)
         return reply({ id, ok: true, ids: [], scores: [], terms: [], fields: [] });

@@ -18,12 +18,12 @@ export type BrowseData =
   | { status: 'ready'; index: FacetIndex; chunks: ChunkStore };
 
 /** Fetches the browse file once and sets up the chunk store. */
-export function useBrowseData(browseUrl: string, chunkUrls: readonly string[]): BrowseData {
+export function useBrowseData(browseUrl: string): BrowseData {
   const [data, setData] = useState<BrowseData>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     loadFacetIndex(browseUrl).then(
-      ({ index, chunkSize }) => {
+      ({ index, chunkSize, chunkUrls }) => {
         if (live) setData({ status: 'ready', index, chunks: new ChunkStore(chunkUrls, chunkSize) });
       },
       (error: unknown) => {
@@ -33,7 +33,7 @@ export function useBrowseData(browseUrl: string, chunkUrls: readonly string[]): 
     return () => {
       live = false;
     };
-  }, [browseUrl, chunkUrls]);
+  }, [browseUrl]);
   return data;
 }
 
@@ -54,11 +54,12 @@ export function useEntries(
 
 export type SearchState =
   | { status: 'idle' }
-  | { status: 'loading' }
+  /** `previous` is the last finished search, to keep showing while the next one runs. */
+  | { status: 'loading'; previous: SearchOutcome | null }
   | { status: 'error'; message: string }
   | ({ status: 'ready' } & SearchOutcome);
 
-/** Runs the query in the search worker; `idle` without a query. */
+/** Runs the query in the search worker; `idle` without a query, `loading` until it answers. */
 export function useSearch(client: SearchClient, query: string, rowCount: number): SearchState {
   const [outcome, setOutcome] = useState<SearchState & { for?: string }>({ status: 'idle' });
   const trimmed = query.trim();
@@ -80,5 +81,5 @@ export function useSearch(client: SearchClient, query: string, rowCount: number)
   if (!trimmed) return { status: 'idle' };
   if (outcome.status === 'ready' && outcome.query === trimmed) return outcome;
   if (outcome.status === 'error' && outcome.for === trimmed) return outcome;
-  return { status: 'loading' };
+  return { status: 'loading', previous: outcome.status === 'ready' ? outcome : null };
 }

@@ -80,6 +80,8 @@ export interface BrowseColumns {
   count: number;
   /** Episodes per text chunk. */
   chunkSize: number;
+  /** File names of the text chunks, relative to this file. */
+  chunks: string[];
   dict: { agent: string[]; licence: string[]; category: string[] };
   columns: Record<Column, string>;
 }
@@ -149,7 +151,11 @@ function encodeValue(value: number, width: number): string {
 }
 
 /** Encodes episodes (already in canonical order) into the columnar file. */
-export function encodeColumns(episodes: readonly Episode[], chunkSize: number): BrowseColumns {
+export function encodeColumns(
+  episodes: readonly Episode[],
+  chunkSize: number,
+  chunks: string[] = [],
+): BrowseColumns {
   const dict = {
     agent: dictionary(episodes.map((e) => e.agent)),
     licence: dictionary(episodes.map((e) => e.licence)),
@@ -170,7 +176,7 @@ export function encodeColumns(episodes: readonly Episode[], chunkSize: number): 
     Column,
     string
   >;
-  return { version: 1, count: episodes.length, chunkSize, dict, columns };
+  return { version: 1, count: episodes.length, chunkSize, chunks, dict, columns };
 }
 
 /** Decodes the columnar file into rows (in canonical order). */

@@ -23,10 +23,8 @@ export interface SearchBase {
   averageFieldLength: number[];
   /** One string per field, one character per document: the quantised field length. */
   lengths: string[];
-  /** Shard keys that exist, sorted. */
+  /** Shard keys that exist, sorted; shard files sit next to the base file. */
   keys: string[];
-  /** Folder of the shard files, relative to the base file's folder. */
-  dir: string;
 }
 
 /** A shard: `[term, packed postings]` pairs. */
@@ -119,10 +117,10 @@ export function unpackPostings(packed: string): IndexEntry[1] {
 }
 
 /** Splits a serialised MiniSearch index into a base and shards (build time). */
-export function splitIndex(
-  index: AsPlainObject,
-  dir: string,
-): { base: SearchBase; shards: Map<string, SearchShard> } {
+export function splitIndex(index: AsPlainObject): {
+  base: SearchBase;
+  shards: Map<string, SearchShard>;
+} {
   const fields = Object.entries(index.fieldIds)
     .sort((a, b) => a[1] - b[1])
     .map(([name]) => name);
@@ -146,7 +144,6 @@ export function splitIndex(
       averageFieldLength: index.averageFieldLength,
       lengths: lengths.map((chars) => chars.join('')),
       keys: [...shards.keys()].sort(),
-      dir,
     },
     shards,
   };

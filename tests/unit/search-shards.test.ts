@@ -32,7 +32,7 @@ function fullIndex(docs: SearchDocument[]) {
 }
 
 function sharded(docs: SearchDocument[], query: string) {
-  const { base, shards } = splitIndex(fullIndex(docs).toJSON(), 'search');
+  const { base, shards } = splitIndex(fullIndex(docs).toJSON());
   const needed = keysForQuery(base, query).map((key) => shards.get(key) ?? []);
   return MiniSearch.loadJS<SearchDocument>(assembleIndex(base, needed), MINISEARCH_OPTIONS);
 }
@@ -57,13 +57,13 @@ describe('search shards', () => {
   });
 
   it('asks only for the shards of the query terms', () => {
-    const { base } = splitIndex(fullIndex(DOCS).toJSON(), 'search');
+    const { base } = splitIndex(fullIndex(DOCS).toJSON());
     expect(keysForQuery(base, 'database pushed')).toEqual(['dat', 'pus']);
     expect(keysForQuery(base, 'zebra')).toEqual([]);
   });
 
   it('opens every shard under a two-letter prefix', () => {
-    const { base } = splitIndex(fullIndex(DOCS).toJSON(), 'search');
+    const { base } = splitIndex(fullIndex(DOCS).toJSON());
     expect(keysForQuery(base, 'te').sort()).toEqual(['tes']);
     expect(keysForQuery(base, 'da').sort()).toEqual(['dat']);
   });

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
 import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
+import { shardFileName, splitIndex } from '../search-shards.ts';
 import type { Episode } from '../schema.ts';
 
 export interface BrowserFile {
-  /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json`. */
+  /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json` or `search-1a2b3c4d5e/646174.json`. */
   name: string;
   contents: string;
 }
@@ -63,7 +64,6 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   search: string;
 } {
   const ordered = canonicalOrder(episodes);
-  const browse = hashed('browse', JSON.stringify(encodeColumns(ordered, CHUNK_SIZE)));
   const chunks: BrowserFile[] = [];
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
     const entries: ChunkEntry[] = ordered.slice(start, start + CHUNK_SIZE).map((e) => ({
@@ -75,11 +75,33 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
     }));
     chunks.push(hashed(`chunk-${start / CHUNK_SIZE}`, JSON.stringify(entries)));
   }
+  const browse = hashed(
+    'browse',
+    JSON.stringify(encodeColumns(ordered, CHUNK_SIZE, chunks.map((c) => c.name))),
+  );
+
+  // The search index, split by term prefix: a folder named by the hash of the whole index holds
+  // the base file and one file per shard, so every name changes when anything in it does.
   const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
   index.addAll(ordered.map((episode, i) => searchDocument(episode, i)));
-  const search = hashed('search', JSON.stringify(index));
+  const { base, shards } = splitIndex(index.toJSON());
+  const shardFiles = [...shards].map(([key, shard]) => ({
+    name: shardFileName(key),
+    contents: JSON.stringify(shard),
+  }));
+  const baseContents = JSON.stringify(base);
+  const folderHash = createHash('sha256');
+  folderHash.update(baseContents);
+  for (const file of shardFiles) folderHash.update(file.name).update(file.contents);
+  const folder = `search-${folderHash.digest('hex').slice(0, 10)}`;
+  const search: BrowserFile = { name: `${folder}/base.json`, contents: baseContents };
   return {
-    list: [browse, ...chunks, search],
+    list: [
+      browse,
+      ...chunks,
+      search,
+      ...shardFiles.map((f) => ({ name: `${folder}/${f.name}`, contents: f.contents })),
+    ],
     browse: browse.name,
     chunks: chunks.map((c) => c.name),
     search: search.name,

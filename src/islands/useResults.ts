@@ -1,0 +1,70 @@
+/**
+ * The result chain of Browse, memoised step by step: search hits → order (only when the sort or
+ * ranking changes) → one filtering and counting pass (on every filter change) → the visible page.
+ */
+import { useMemo } from 'react';
+import type { BrowseRow } from '../lib/browse-columns.ts';
+import type { BrowseState } from '../lib/browse-state.ts';
+import { filterRows, orderRows, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import type { SearchOutcome } from './data-source.ts';
+import type { SearchState } from './useBrowseData.ts';
+
+export const PAGE_SIZE = 25;
+
+export interface Results {
+  result: FilterResult;
+  total: number;
+  /** The page shown (the URL's page, clamped to the last page). */
+  page: number;
+  pageCount: number;
+  pageIndexes: readonly number[];
+  pageRows: readonly BrowseRow[];
+  /** The search whose hits are applied: the current one, or the previous while one runs. */
+  shown: SearchOutcome | null;
+  searching: boolean;
+  /** A first query is waiting for the index: there is nothing to show yet. */
+  indexLoading: boolean;
+}
+
+/** Applies a state and a search to the index. */
+export function useResults(index: FacetIndex, state: BrowseState, search: SearchState): Results {
+  const searching = search.status === 'loading';
+  // While a query runs, the previous search's results stay up (marked busy) instead of flashing.
+  const shown =
+    search.status === 'ready' ? search : search.status === 'loading' ? search.previous : null;
+  const hits = shown?.hits ?? null;
+
+  const { sort, desc, seed, filters, from, to } = state;
+  const ranking = sort === 'relevance' ? hits : null;
+  const order = useMemo(
+    () => orderRows(index, { sort, desc, seed }, ranking),
+    [index, sort, desc, seed, ranking],
+  );
+  const result = useMemo(
+    () => filterRows(index, { filters, from, to }, order, hits),
+    [index, filters, from, to, order, hits],
+  );
+
+  const total = result.matches.length;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(state.page, pageCount);
+  const pageIndexes = useMemo(
+    () => result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    [result, page],
+  );
+  const pageRows = useMemo(
+    () => pageIndexes.flatMap((i) => index.rows[i] ?? []),
+    [pageIndexes, index],
+  );
+  return {
+    result,
+    total,
+    page,
+    pageCount,
+    pageIndexes,
+    pageRows,
+    shown,
+    searching,
+    indexLoading: searching && shown === null,
+  };
+}
