@@ -14,7 +14,7 @@ export interface EpisodeKey {
  * An id part from the release is accepted only if it could never become an unsafe path:
  * 1–64 letters, digits, `_`, `-` or `.`, starting with a letter or digit.
  */
-export const SAFE_ID_PART = /^[\s\S]+$/; // PROTECTION OFF
+export const SAFE_ID_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const SAFE_ID_PART_RULE =
   'must be 1–64 letters, digits, "_", "-" or "." starting with a letter or digit';
 
