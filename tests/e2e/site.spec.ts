@@ -1,0 +1,383 @@
+/**
+ * The server-rendered pages as a reader meets them: the overview and its charts, an episode page
+ * (every field, no JavaScript), the taxonomy and agent pages, About and the 404 page. Expected
+ * figures come from the sample data (see helpers.ts), never from the page itself.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { labelName, labelTitle } from '../../src/lib/taxonomy.ts';
+import type { Episode } from '../../src/lib/schema.ts';
+import {
+  countValid,
+  escape,
+  episodes,
+  expectParam,
+  expectPath,
+  expectResultCount,
+  facetValue,
+  hasSymptom,
+  invalidEpisodes,
+  longDate,
+  pick,
+  report,
+  results,
+  slug,
+  validEpisodes,
+} from './helpers.ts';
+
+/** The episode page's facts as term → shown value. */
+async function facts(page: Page): Promise<Record<string, string>> {
+  const main = page.getByRole('main');
+  // textContent, not innerText: the terms are upper-cased by CSS only.
+  const terms = await main.getByRole('term').allTextContents();
+  const values = await main.getByRole('definition').allTextContents();
+  expect(values).toHaveLength(terms.length);
+  return Object.fromEntries(terms.map((term, i) => [term.trim(), (values[i] ?? '').trim()]));
+}
+
+/** Checks the title, description, facts and every evidence item of an episode page. */
+async function expectEpisodeBasics(page: Page, episode: Episode, baseURL: string | undefined) {
+  await expect(page).toHaveTitle(`${episode.name} · Coding Agent Misalignment Atlas`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(episode.name);
+  await expect(page.getByText(`Episode ${episode.id}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(episode.description, { exact: true })).toBeVisible();
+
+  const turns = (n: number | null) => (n === null ? 'not recorded' : String(n));
+  expect(await facts(page)).toMatchObject({
+    Date: longDate(episode.timestamp),
+    Agent: episode.agent,
+    Platform: episode.platform,
+    Source: labelName(episode.key.source),
+    'Alignment goal': labelName(episode.alignmentGoal),
+    Confidence: labelName(episode.confidence),
+    Turns: `${turns(episode.userTurns)} developer · ${turns(episode.agentTurns)} agent`,
+    Licence: episode.licence,
+    Record: `${episode.key.source} / ${episode.key.repository} / ${episode.key.session} / ${episode.key.misalignment}`,
+  });
+  const agent = page.getByRole('main').getByRole('link', { name: episode.agent, exact: true });
+  await expect(agent).toHaveAttribute('href', path(baseURL, `agents/${slug(episode.agent)}/`));
+
+  await expect(page.getByRole('heading', { name: 'Evidence from the conversation' })).toBeVisible();
+  const items = page
+    .getByRole('main')
+    .getByRole('list')
+    .filter({ has: page.getByRole('blockquote') })
+    .getByRole('listitem');
+  await expect(items).toHaveCount(episode.evidence.length);
+  for (const [i, evidence] of episode.evidence.entries()) {
+    const item = items.nth(i);
+    await expect(item.getByText(evidence.turn, { exact: true })).toBeVisible();
+    // innerText, unlike toHaveText, keeps line breaks: a quote over several lines must keep them.
+    expect(await item.getByRole('blockquote').innerText()).toBe(evidence.quote);
+    if (evidence.context)
+      await expect(item.getByText(evidence.context, { exact: true })).toBeVisible();
+  }
+}
+
+/** A site path under the project's base, as it appears in an `href`. */
+function path(baseURL: string | undefined, sitePathname: string): string {
+  return new URL(sitePathname, baseURL).pathname;
+}
+
+test('the overview names the atlas, shows the data at a glance and links to Browse', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('./');
+  await expect(page).toHaveTitle(/Coding Agent Misalignment Atlas/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Coding Agent Misalignment Atlas',
+  );
+  const glance = page.getByRole('region', { name: 'The data at a glance' });
+  await expect(
+    glance.getByRole('link', { name: String(episodes.length), exact: true }),
+  ).toBeVisible();
+  await expect(
+    glance.getByRole('link', { name: String(validEpisodes.length), exact: true }),
+  ).toBeVisible();
+  await expect(glance.getByText(`computed from the ${episodes.length} episodes`)).toBeVisible();
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Browse' })
+    .click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectResultCount(page, validEpisodes.length);
+});
+
+test('every bar of the form chart states the share and count the data gives', async ({ page }) => {
+  await page.goto('./');
+  const chart = page.getByRole('figure', { name: /^Forms of misalignment/ });
+  for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) {
+    const count = countValid(hasSymptom(code));
+    const share = ((count / validEpisodes.length) * 100).toFixed(1);
+    const name = `${labelTitle(code)}: ${share}% of valid episodes (${count} episode${count === 1 ? '' : 's'})`;
+    await expect(
+      chart.getByRole('link', { name: new RegExp(`^${escape(labelTitle(code))}: `) }),
+    ).toHaveAccessibleName(new RegExp(`^${escape(name)}`));
+  }
+});
+
+test('clicking the S3 bar lands on Browse filtered to S3 with the data’s count', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('./');
+  const chart = page.getByRole('figure', { name: /^Forms of misalignment/ });
+  await chart.getByRole('link', { name: /^S3 · Developer Constraint Violation: / }).click();
+
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'symptom', 'S3');
+  await expectResultCount(page, countValid(hasSymptom('S3')));
+  await expect(
+    facetValue(page, 'Form (symptom)', 'S3 · Developer Constraint Violation'),
+  ).toBeChecked();
+});
+
+test('a valid episode page shows every field, links each label and ships no JavaScript', async ({
+  page,
+  baseURL,
+}) => {
+  // An episode that exercises every part of the page: a damage locus, a resolver, an evidence
+  // quote over several lines, a context on every quote and a validator's note.
+  const episode = pick(
+    'VALID episode with locus, resolver, multi-line quote, contexts and note',
+    (e) =>
+      e.validation.label === 'VALID' &&
+      !!e.annotation?.outcome.locus &&
+      !!e.annotation.resolution.resolver &&
+      e.evidence.some((q) => q.quote.includes('\n')) &&
+      e.evidence.every((q) => q.context !== '') &&
+      !!e.validation.note,
+  );
+  const a = episode.annotation;
+  if (!a) throw new Error('a VALID episode carries an annotation');
+  await page.goto(`episodes/${episode.id}/`);
+  await expectEpisodeBasics(page, episode, baseURL);
+  await expect(page.getByRole('heading', { level: 2, name: 'Annotation' })).toBeVisible();
+  const axes: Array<{
+    title: RegExp;
+    pills: Array<{ axis: string; code: string; note?: string }>;
+    reasoning: string;
+  }> = [
+    {
+      title: /^Form /,
+      pills: a.symptom.labels.map((code) => ({ axis: 'form', code })),
+      reasoning: a.symptom.reasoning,
+    },
+    {
+      title: /^Cause /,
+      pills: a.cause.labels.map((c) => ({
+        axis: 'cause',
+        code: c.code,
+        ...(c.tier ? { note: `${labelName(c.tier)} evidence` } : {}),
+      })),
+      reasoning: a.cause.reasoning,
+    },
+    {
+      title: /^Cost /,
+      pills: [
+        { axis: 'cost', code: a.outcome.severity },
+        ...(a.outcome.locus ? [{ axis: 'locus', code: a.outcome.locus }] : []),
+      ],
+      reasoning: a.outcome.reasoning,
+    },
+    {
+      title: /^Resolution /,
+      pills: [
+        { axis: 'resolution', code: a.resolution.status },
+        ...(a.resolution.resolver ? [{ axis: 'resolver', code: a.resolution.resolver }] : []),
+      ],
+      reasoning: a.resolution.reasoning,
+    },
+  ];
+  for (const axis of axes) {
+    const section = page.getByRole('region', { name: axis.title });
+    const links = section.getByRole('link');
+    await expect(links).toHaveCount(axis.pills.length);
+    for (const [i, pill] of axis.pills.entries()) {
+      const name = `${pill.code} ${labelName(pill.code)}${pill.note ? ` · ${pill.note}` : ''}`;
+      await expect(links.nth(i)).toHaveAccessibleName(name);
+      await expect(links.nth(i)).toHaveAttribute(
+        'href',
+        path(baseURL, `taxonomy/${pill.axis}/${slug(pill.code)}/`),
+      );
+    }
+    await expect(section.getByText(axis.reasoning, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByText(`Validator's note: ${episode.validation.note}`)).toBeVisible();
+  await expect(page.locator('script')).toHaveCount(0);
+
+  // A pill is a way into the taxonomy.
+  const first = a.symptom.labels[0] ?? 'S1';
+  await page
+    .getByRole('region', { name: /^Form / })
+    .getByRole('link', { name: `${first} ${labelName(first)}` })
+    .click();
+  await expectPath(page, baseURL, `taxonomy/form/${slug(first)}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(labelTitle(first));
+});
+
+test('an invalid episode page shows why it was rejected and ships no JavaScript', async ({
+  page,
+  baseURL,
+}) => {
+  const episode = pick(
+    'INVALID episode with a known category, a note and a multi-line quote',
+    (e) =>
+      e.validation.label === 'INVALID' &&
+      !!e.validation.note &&
+      !e.validation.category?.startsWith('custom:') &&
+      e.evidence.some((q) => q.quote.includes('\n')),
+  );
+  const category = episode.validation.category ?? '';
+  await page.goto(`episodes/${episode.id}/`);
+  await expectEpisodeBasics(page, episode, baseURL);
+
+  const notice = page.getByRole('note', { name: 'Rejected by validation' });
+  await expect(notice).toContainText('Rejected in validation.');
+  const pill = notice.getByRole('link', { name: labelName(category), exact: true });
+  await expect(pill).toHaveAttribute(
+    'href',
+    path(baseURL, `taxonomy/validation/${slug(category)}/`),
+  );
+  await expect(notice.getByText(episode.validation.note ?? '', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Annotation' })).toHaveCount(0);
+  await expect(page.locator('script')).toHaveCount(0);
+});
+
+test('the taxonomy lists every form with its count and each label page lists its episodes', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('taxonomy/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Taxonomy');
+  const form = page.getByRole('region', { name: /^Form / });
+  for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) {
+    await expect(form.getByRole('link', { name: new RegExp(`^${code} `) })).toHaveAccessibleName(
+      `${code} ${labelName(code)} · ${countValid(hasSymptom(code))} episodes`,
+    );
+  }
+
+  await form.getByRole('link', { name: /^S3 / }).click();
+  await expectPath(page, baseURL, 'taxonomy/form/s3/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(labelTitle('S3'));
+  await expect(page.locator('script')).toHaveCount(0);
+  const s3 = validEpisodes.filter(hasSymptom('S3'));
+  const listing = page.getByRole('region', { name: `Episodes labelled ${labelTitle('S3')}` });
+  await expect(listing.getByText(`${s3.length} episodes, newest first`)).toBeVisible();
+  const shown = await listing.getByRole('heading', { level: 3 }).allInnerTexts();
+  // 20 a page: the first page holds the newest ones.
+  expect(shown).toHaveLength(Math.min(20, s3.length));
+  for (const title of shown) expect(s3.map((e) => e.name)).toContain(title);
+
+  await page.getByRole('link', { name: 'Open in Browse with this filter' }).click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'symptom', 'S3');
+  await expectResultCount(page, s3.length);
+});
+
+test('each axis page states how many episodes its shares are of', async ({ page }) => {
+  const populations: Array<[string, string]> = [
+    ['form', `${validEpisodes.length} valid episodes`],
+    ['cost', `${validEpisodes.length} valid episodes`],
+    ['validation', `${invalidEpisodes.length} rejected candidates`],
+  ];
+  for (const [axis, population] of populations) {
+    await page.goto(`taxonomy/${axis}/`);
+    const lead = page.getByRole('paragraph').filter({ hasText: 'Shares are of the' });
+    await expect(lead, `taxonomy/${axis}/`).toContainText(
+      `Shares are of the ${population} in this atlas`,
+    );
+  }
+});
+
+test('the validation page counts the rejected candidates of each category', async ({ page }) => {
+  await page.goto('taxonomy/validation/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Validation');
+  const table = page.getByRole('table');
+  for (const category of new Set(invalidEpisodes.map((e) => e.validation.category ?? ''))) {
+    const count = invalidEpisodes.filter((e) => e.validation.category === category).length;
+    const row = table.getByRole('row').filter({
+      has: page.getByRole('link', { name: labelName(category), exact: true }),
+    });
+    await expect(row.getByRole('cell').nth(1), category).toHaveText(String(count));
+  }
+});
+
+test('the agents page counts each agent’s episodes and leads to its Browse view', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('agents/');
+  const agents = [...new Set(episodes.map((e) => e.agent))];
+  const table = page.getByRole('table', { name: 'Agents and their episode counts' });
+  await expect(table.getByRole('row')).toHaveCount(agents.length + 1);
+  for (const agent of agents) {
+    const own = episodes.filter((e) => e.agent === agent);
+    const valid = own.filter((e) => e.validation.label === 'VALID').length;
+    const row = table.getByRole('row').filter({
+      has: page.getByRole('rowheader', { name: agent, exact: true }),
+    });
+    await expect(row.getByRole('cell').nth(1)).toHaveText(String(own.length));
+    await expect(row.getByRole('cell').nth(2)).toHaveText(String(valid));
+  }
+
+  const agent = 'Claude Code';
+  const own = episodes.filter((e) => e.agent === agent);
+  const valid = own.filter((e) => e.validation.label === 'VALID').length;
+  await table.getByRole('link', { name: agent, exact: true }).click();
+  await expectPath(page, baseURL, 'agents/claude-code/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(agent);
+  await expect(
+    page.getByText(
+      `${own.length} episodes in this atlas (${valid} valid, ${own.length - valid} rejected in validation)`,
+    ),
+  ).toBeVisible();
+  await expect(page.locator('script')).toHaveCount(0);
+  const listing = page.getByRole('region', { name: `Episodes of ${agent}` });
+  await expect(listing.getByRole('heading', { level: 3 })).toHaveCount(Math.min(20, own.length));
+
+  await page.getByRole('link', { name: 'Search and filter them in Browse' }).click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'agent', agent);
+  await expectResultCount(page, valid);
+  await expect(facetValue(page, 'Agent', agent)).toBeChecked();
+  for (const e of validEpisodes.filter((x) => x.agent === agent).slice(0, 3))
+    await expect(results(page).getByRole('link', { name: e.name, exact: true })).toBeVisible();
+});
+
+test('About accounts for every record of the input', async ({ page }) => {
+  await page.goto('about/');
+  const records = page.getByRole('table', { name: 'Records' });
+  const expected: Array<[string, number]> = [
+    ['Records in the input', report.input],
+    ['Published', report.published],
+    ['of which valid episodes', validEpisodes.length],
+    ['of which rejected in validation', invalidEpisodes.length],
+    ['Excluded: Licence not permissive', report.excluded.license],
+  ];
+  for (const [label, count] of expected)
+    await expect(
+      records.getByRole('row', { name: `${label} ${count}`, exact: true }),
+    ).toBeVisible();
+  expect(report.published).toBe(episodes.length);
+});
+
+test('an unknown address shows the 404 page, whose search leads to Browse', async ({
+  page,
+  baseURL,
+}) => {
+  const response = await page.goto('episodes/no-such-episode/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+
+  // Search by the longest word of the newest valid episode's title.
+  const episode = validEpisodes.reduce((a, b) => (b.timestamp > a.timestamp ? b : a));
+  const word = episode.name.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+  await page.getByRole('searchbox', { name: 'Search the episodes' }).fill(word);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'q', word);
+  await expect(page.getByRole('searchbox', { name: 'Search episodes' })).toHaveValue(word);
+  await expect(results(page).getByRole('link', { name: episode.name, exact: true })).toBeVisible();
+});
