@@ -5,7 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.atlas/', '.astro/', 'node_modules/', 'tests/fixtures/', '.dist-*/', 'bench-results/'] },
+  {
+    ignores: [
+      'dist/',
+      '.atlas/',
+      '.astro/',
+      '.e2e/',
+      'node_modules/',
+      'tests/fixtures/',
+      'test-results/',
+      '.dist-*/',
+      'bench-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

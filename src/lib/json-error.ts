@@ -11,7 +11,10 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 export function jsonErrorOffset(text: string): number {
   let at = 0;
   // What the scanner expects next, innermost last: a value, or what may follow one in a container.
-  const stack: Array<'value' | 'array-next' | 'object-next' | 'key' | 'colon' | 'end'> = ['end', 'value'];
+  const stack: Array<'value' | 'array-next' | 'object-next' | 'key' | 'colon' | 'end'> = [
+    'end',
+    'value',
+  ];
   const skip = () => {
     while (at < text.length && WS.has(text.charAt(at))) at++;
   };

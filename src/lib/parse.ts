@@ -122,11 +122,17 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `a string of ${value.length} characters`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : String(value);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `the number ${value}` : String(value);
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-function issueProblems(index: number, key: string | undefined, record: unknown, error: z.ZodError): Problem[] {
+function issueProblems(
+  index: number,
+  key: string | undefined,
+  record: unknown,
+  error: z.ZodError,
+): Problem[] {
   return error.issues.map((issue) => {
     const path = pathOf(issue.path);
     let message = issue.message;

@@ -33,12 +33,10 @@ export const MAX_TEXT = 20_000;
 const MAX_SHORT_TEXT = 500;
 
 function text(max = MAX_TEXT) {
-  return z
-    .string()
-    .max(max, {
-      error: (issue) =>
-        `must be at most ${max} characters (got ${String((issue.input as string).length)})`,
-    });
+  return z.string().max(max, {
+    error: (issue) =>
+      `must be at most ${max} characters (got ${String((issue.input as string).length)})`,
+  });
 }
 
 const idPart = z
@@ -106,7 +104,8 @@ const resolutionSchema = z.object({
   resolver: oneOf(RESOLVERS).nullish(),
 });
 
-const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+const TIMESTAMP =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const timestamp = z
   .string()
   .regex(TIMESTAMP, { error: 'must be a date and time as YYYY-MM-DD HH:MM:SS' })

@@ -189,7 +189,8 @@ export function assembleIndex(base: SearchBase, shards: Iterable<SearchShard>): 
     fieldLength[doc] = base.lengths.map((chars) => dequantiseLength(chars.charAt(doc)));
   }
   const index: AsPlainObject['index'] = [];
-  for (const shard of shards) for (const [term, packed] of shard) index.push([term, unpackPostings(packed)]);
+  for (const shard of shards)
+    for (const [term, packed] of shard) index.push([term, unpackPostings(packed)]);
   return {
     documentCount: base.documentCount,
     nextId: base.documentCount,

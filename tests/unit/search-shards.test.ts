@@ -70,19 +70,27 @@ describe('search shards', () => {
 
   it('finds the same documents as the whole index, prefix and typo included', () => {
     for (const query of ['database', 'datab', 'databse', 'agent pushed', 'rewrote suite']) {
-      const whole = fullIndex(DOCS).search(query).map((r) => r.id);
-      expect(sharded(DOCS, query).search(query).map((r) => r.id)).toEqual(whole);
+      const whole = fullIndex(DOCS)
+        .search(query)
+        .map((r) => r.id);
+      expect(
+        sharded(DOCS, query)
+          .search(query)
+          .map((r) => r.id),
+      ).toEqual(whole);
     }
   });
 
   it('ranks like the whole index on realistic text', () => {
     const records = generateRecords({ count: 200, seed: 3, layout: 'nested' });
-    const docs = records.map((r, i) =>
-      doc(i, String(r['name']), String(r['description'])),
-    );
+    const docs = records.map((r, i) => doc(i, String(r['name']), String(r['description'])));
     for (const query of ['database migration', 'deploy', 'refac', 'agent quietly']) {
-      const whole = fullIndex(docs).search(query).map((r) => r.id);
-      const parts = sharded(docs, query).search(query).map((r) => r.id);
+      const whole = fullIndex(docs)
+        .search(query)
+        .map((r) => r.id);
+      const parts = sharded(docs, query)
+        .search(query)
+        .map((r) => r.id);
       expect(new Set(parts)).toEqual(new Set(whole));
       // Quantised field lengths may swap near-ties at the edge of the top ten, no more.
       const top = new Set(whole.slice(0, 10));

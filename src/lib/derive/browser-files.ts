@@ -77,7 +77,13 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   }
   const browse = hashed(
     'browse',
-    JSON.stringify(encodeColumns(ordered, CHUNK_SIZE, chunks.map((c) => c.name))),
+    JSON.stringify(
+      encodeColumns(
+        ordered,
+        CHUNK_SIZE,
+        chunks.map((c) => c.name),
+      ),
+    ),
   );
 
   // The search index, split by term prefix: a folder named by the hash of the whole index holds
