@@ -65,3 +65,15 @@ export const PAPER_BIBTEX = `@inproceedings{tang2026coding,
 export function episodeCitation(episode: Episode, permalink: string): string {
   return `“${episode.name}”, episode ${keyLabel(episode.key)}. In: ${PAPER_CITATION} Coding Agent Misalignment Atlas, ${permalink}`;
 }
+
+/**
+ * Shortens text to at most `max` characters with an ellipsis, never cutting a
+ * `[REDACTED:…]` marker in half (a half marker reads like a leak and hides its kind).
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const open = text.lastIndexOf('[REDACTED:', cut);
+  if (open >= 0 && text.indexOf(']', open) >= cut) cut = open;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}

@@ -58,33 +58,58 @@ export function decodeRelease(bytes: Uint8Array): { text: string } | { error: st
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    let offset = 0;
-    // Find the first bad byte so the message points at it.
-    for (let end = 1024; end <= bytes.length + 1024; end += 1024) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(
-          bytes.subarray(0, Math.min(end, bytes.length)),
-        );
-        offset = end;
-      } catch {
-        break;
-      }
-    }
-    return { error: `the file is not valid UTF-8 (first bad byte near offset ${offset})` };
+    return {
+      error: `the file is not valid UTF-8 (first bad byte at offset ${firstBadUtf8Byte(bytes)})`,
+    };
   }
 }
 
-function depthOf(value: unknown): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (typeof node !== 'object' || node === null) continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_DEPTH) return deepest;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstBadUtf8Byte(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    // Sequence length and the allowed range of the second byte (no overlongs, no surrogates).
+    const [length, low, high] =
+      lead < 0x80
+        ? [1, 0, 0]
+        : lead >= 0xc2 && lead <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : lead === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : lead === 0xed
+              ? [3, 0x80, 0x9f]
+              : lead >= 0xe1 && lead <= 0xef
+                ? [3, 0x80, 0xbf]
+                : lead === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : lead === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : lead >= 0xf1 && lead <= 0xf3
+                      ? [4, 0x80, 0xbf]
+                      : [0, 0, 0];
+    if (length === 0) return at;
+    for (let i = 1; i < length; i++) {
+      const byte = bytes[at + i];
+      const [lo, hi] = i === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte === undefined || byte < lo || byte > hi) return at;
+    }
+    at += length;
   }
-  return deepest;
+  return -1;
+}
+
+/** The top-level field of the first branch nested deeper than MAX_DEPTH, or undefined. */
+function tooDeep(record: object): string | undefined {
+  // Iterative: a hostile record may nest far deeper than the call stack allows.
+  const stack: Array<[unknown, number, string]> = Object.entries(record).map(([k, v]) => [v, 2, k]);
+  while (stack.length > 0) {
+    const [node, depth, field] = stack.pop() as [unknown, number, string];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > MAX_DEPTH) return field;
+    for (const child of Object.values(node)) stack.push([child, depth + 1, field]);
+  }
+  return undefined;
 }
 
 function str(value: unknown): string | undefined {
@@ -182,10 +207,12 @@ export function parseRelease(text: string): ParseResult {
       problems.push({ index, message: 'must be an object', reason: 'invalid-record' });
       return;
     }
-    if (depthOf(record) > MAX_DEPTH) {
+    const deep = tooDeep(record);
+    if (deep !== undefined) {
       problems.push({
         index,
         ...(key ? { key } : {}),
+        ...(deep ? { path: deep } : {}),
         message: `nests deeper than ${MAX_DEPTH} levels`,
         reason: 'invalid-record',
       });

@@ -64,20 +64,30 @@ export function scrubEpisode(episode: Episode, tally: RedactionTally): Episode {
   return { id, key, ...scrubDeep(rest, tally) };
 }
 
+/**
+ * The published report names excluded records with what the input said (keys, bad values,
+ * licence strings), so that text is scrubbed like any other. Its redactions are not added to the
+ * episodes' tally, which counts what was taken out of published episodes.
+ */
+function scrubReportText(text: string): string {
+  return scrubText(text, {});
+}
+
 function exclusionOf(problems: Problem[]): Exclusion[] {
   const byIndex = new Map<number, Exclusion>();
   for (const problem of problems) {
     if (problem.index === undefined) continue;
+    const detail = scrubReportText(`${problem.path ? `${problem.path} ` : ''}${problem.message}`);
     const earlier = byIndex.get(problem.index);
     if (earlier) {
-      earlier.detail += `; ${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+      earlier.detail += `; ${detail}`;
       continue;
     }
     byIndex.set(problem.index, {
       index: problem.index,
-      ...(problem.key ? { key: problem.key } : {}),
+      ...(problem.key ? { key: scrubReportText(problem.key) } : {}),
       reason: problem.reason === 'duplicate' ? 'duplicate' : 'invalid-record',
-      detail: `${problem.path ? `${problem.path} ` : ''}${problem.message}`,
+      detail,
     });
   }
   return [...byIndex.values()];
@@ -99,14 +109,15 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
   const episodes: Episode[] = [];
   for (const { index, episode } of parsed.episodes) {
     const verdict = licenceVerdict(episode.licence);
-    const row = (licences[episode.licence] ??= { published: 0, excluded: 0 });
+    const licence = scrubReportText(episode.licence);
+    const row = (licences[licence] ??= { published: 0, excluded: 0 });
     if (!verdict.permissive) {
       row.excluded += 1;
       excludedRecords.push({
         index,
         key: `${episode.key.source}/${episode.key.repository}/${episode.key.session}/${episode.key.misalignment}`,
         reason: 'license',
-        detail: `${episode.licence}: ${verdict.reason}`,
+        detail: scrubReportText(`${episode.licence}: ${verdict.reason}`),
       });
       continue;
     }
@@ -136,6 +147,6 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
     publishedValid: episodes.filter((e) => e.validation.label === 'VALID').length,
     publishedInvalid: episodes.filter((e) => e.validation.label === 'INVALID').length,
   };
-  const skipped = parsed.problems.map(formatProblem);
+  const skipped = parsed.problems.map((problem) => scrubReportText(formatProblem(problem)));
   return { ok: true, episodes, report, skipped };
 }

@@ -67,7 +67,12 @@ const KNOWN_FALSE_POSITIVES = ['installed pkg@1.2.3.4'];
 const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv']);
 
 function keyOf(record: Json): string {
-  return [record['source'], record['repository_id'], record['session_id'], record['misalignment_id']]
+  return [
+    record['source'],
+    record['repository_id'],
+    record['session_id'],
+    record['misalignment_id'],
+  ]
     .map(String)
     .join('/');
 }
@@ -127,15 +132,20 @@ function expectAccounted(report: Report, records: readonly Json[]): void {
 }
 
 describe('a site built from the hostile fixtures', () => {
+  let input = '';
   let dist = '';
   let files: string[] = [];
 
   beforeAll(() => {
-    dist = buildSite(writeRelease('hostile.json', HOSTILE));
+    input = writeRelease('hostile.json', HOSTILE);
+    dist = buildSite(input);
     files = listFiles(dist);
   }, 120_000);
 
-  afterAll(() => rmSync(join(dist, '..'), { recursive: true, force: true }));
+  afterAll(() => {
+    for (const dir of [input, dist].filter(Boolean))
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
 
   describe('secrets and personal data', () => {
     it('plants every scrub kind in the fixture', () => {
@@ -146,7 +156,9 @@ describe('a site built from the hostile fixtures', () => {
 
     it('leaves no planted secret in any file of the site', () => {
       const leaks = survivingSecrets(dist, PLANTED);
-      console.log(`[dist-safety] planted secrets: ${PLANTED.length}, surviving in the site: ${leaks.length}`);
+      console.log(
+        `[dist-safety] planted secrets: ${PLANTED.length}, surviving in the site: ${leaks.length}`,
+      );
       expect(leaks).toEqual([]);
     });
 
@@ -163,7 +175,14 @@ describe('a site built from the hostile fixtures', () => {
       const seen: string[] = [];
       for (const file of files.filter((f) => DATA_EXTENSIONS.has(extname(f)))) {
         const readings = readingsOf(join(dist, file));
-        for (const value of [...values, '8675309', '73313', 'session_sha', 'num_commits', 'count_id'])
+        for (const value of [
+          ...values,
+          '8675309',
+          '73313',
+          'session_sha',
+          'num_commits',
+          'count_id',
+        ])
           if (occursIn(readings, value)) seen.push(`${file}: ${value}`);
       }
       expect(seen).toEqual([]);
@@ -210,8 +229,12 @@ describe('a site built from the hostile fixtures', () => {
 
     it('excludes exactly the records whose licence is not permissive, naming each', () => {
       const report = reportOf(dist);
-      const byLicence = report.excludedRecords.filter((r) => r.reason === 'license').map((r) => r.key);
-      const expected = HOSTILE.filter((r) => !PUBLISHABLE.has(String(r['license_type']))).map(keyOf);
+      const byLicence = report.excludedRecords
+        .filter((r) => r.reason === 'license')
+        .map((r) => r.key);
+      const expected = HOSTILE.filter((r) => !PUBLISHABLE.has(String(r['license_type']))).map(
+        keyOf,
+      );
       expect(byLicence.sort()).toEqual(expected.sort());
     });
   });
@@ -262,7 +285,8 @@ describe('a site built from the hostile fixtures', () => {
       for (const file of files.filter((f) => f.endsWith('.html'))) {
         const html = readingsOf(join(dist, file)).raw;
         const markup = markupOf(html);
-        for (const signature of SIGNATURES) if (signature.test(markup)) raw.push(`${file}: ${signature}`);
+        for (const signature of SIGNATURES)
+          if (signature.test(markup)) raw.push(`${file}: ${signature}`);
       }
       expect(raw).toEqual([]);
     });

@@ -59,14 +59,17 @@ describe('the scrubbed-text invariant on the whole sample', () => {
     const left = pairs.flatMap(({ after }) =>
       stringsOf(after)
         .filter(([path]) => path !== 'id' && !path.startsWith('key.'))
-        .flatMap(([path, text]) => findSecrets(text).map((f) => `${after.id} ${path}: ${f.kind} ${f.match}`)),
+        .flatMap(([path, text]) =>
+          findSecrets(text).map((f) => `${after.id} ${path}: ${f.kind} ${f.match}`),
+        ),
     );
     expect(left).toEqual([]);
   });
 
   it('is idempotent: scrubbing published text again changes nothing', () => {
     for (const { after } of pairs)
-      for (const [path, text] of stringsOf(after)) expect(scrubText(text), `${after.id} ${path}`).toBe(text);
+      for (const [path, text] of stringsOf(after))
+        expect(scrubText(text), `${after.id} ${path}`).toBe(text);
   });
 
   it('keeps no planted secret anywhere in the published episodes', () => {
@@ -89,11 +92,16 @@ describe('the scrubbed-text invariant on the whole sample', () => {
           ...[...input.matchAll(MARKER)].map((m) => `${m[1]}:${m[2]}`),
         ]);
         for (const m of text.matchAll(MARKER))
-          expect(known, `${after.id} ${path}: unexplained marker ${m[0]}`).toContain(`${m[1]}:${m[2]}`);
+          expect(known, `${after.id} ${path}: unexplained marker ${m[0]}`).toContain(
+            `${m[1]}:${m[2]}`,
+          );
         let from = 0;
         for (const piece of text.split(MARKER).filter((_, i) => i % 3 === 0)) {
           const at = input.indexOf(piece, from);
-          expect(at, `${after.id} ${path}: "${piece.slice(0, 60)}" is not input text`).toBeGreaterThanOrEqual(0);
+          expect(
+            at,
+            `${after.id} ${path}: "${piece.slice(0, 60)}" is not input text`,
+          ).toBeGreaterThanOrEqual(0);
           from = at + piece.length;
         }
       }
@@ -140,7 +148,8 @@ describe('nothing is lost: input = published + excluded for every fixture', () =
       return;
     }
     const { report, episodes } = result;
-    const excluded = report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
+    const excluded =
+      report.excluded.license + report.excluded['invalid-record'] + report.excluded.duplicate;
     expect(report.published).toBe(episodes.length);
     expect(report.input).toBe(report.published + excluded);
     expect(report.excludedRecords).toHaveLength(excluded);

@@ -32,11 +32,17 @@ export function tempDir(prefix: string): string {
 }
 
 /** Runs `node <args>` from the repository root; the environment is the test's plus `env`. */
-export function runNode(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  const clean = { ...process.env };
-  // The tests choose these explicitly; a value left in the shell must not leak into a build.
-  for (const key of ['ATLAS_INPUT', 'ATLAS_DIST', 'ATLAS_SKIP_INVALID', 'ATLAS_BASE', 'ATLAS_DATA_DIR'])
-    delete clean[key];
+export function runNode(
+  args: string[],
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
+  // The tests choose the ATLAS_* settings explicitly, and vitest's own variables (NODE_ENV=test,
+  // BASE_URL=/, MODE, DEV, …) would turn the child's `astro build` into a test-mode build at base /.
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(?:ATLAS_|VITEST)|^(?:TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(key),
+    ),
+  );
   return spawnSync(NODE, args, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -77,7 +83,11 @@ export function listFiles(dir: string): string[] {
 export function hashDir(dir: string): string {
   const hash = createHash('sha256');
   for (const file of listFiles(dir)) {
-    hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -95,7 +105,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(html: string): string {
   return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
@@ -185,7 +196,9 @@ export function readingsOf(path: string): Readings {
 /** True when `needle` occurs in any reading of the file. */
 export function occursIn(readings: Readings, needle: string): boolean {
   return (
-    readings.raw.includes(needle) || readings.decoded.includes(needle) || readings.text.includes(needle)
+    readings.raw.includes(needle) ||
+    readings.decoded.includes(needle) ||
+    readings.text.includes(needle)
   );
 }
 

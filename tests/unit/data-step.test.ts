@@ -215,7 +215,10 @@ describe('runDataStep output', () => {
     const { fx } = built();
     const other = [...fx.written.keys()].filter((p) => !p.startsWith('out/public/'));
     expect(other.sort()).toEqual(['out/episodes.json', 'out/manifest.json', 'out/report.json']);
-    expect([...fx.written.keys()].filter((p) => p.startsWith('out/public/'))).toHaveLength(3);
+    const manifest = JSON.parse(fx.written.get('out/manifest.json') ?? '{}') as { files: string[] };
+    expect([...fx.written.keys()].filter((p) => p.startsWith('out/public/')).sort()).toEqual(
+      manifest.files.map((name) => `out/public/${name}`).sort(),
+    );
   });
 
   it('logs what it read and what it parsed', () => {

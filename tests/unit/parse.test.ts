@@ -42,7 +42,7 @@ describe('decodeRelease', () => {
   it('rejects invalid UTF-8', () => {
     const bytes = new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]);
     expect(decodeRelease(bytes)).toEqual({
-      error: 'the file is not valid UTF-8 (first bad byte near offset 0)',
+      error: 'the file is not valid UTF-8 (first bad byte at offset 2)',
     });
   });
 
@@ -51,7 +51,7 @@ describe('decodeRelease', () => {
     bytes[3000] = 0xc3; // a lead byte followed by ASCII is malformed
     const decoded = decodeRelease(bytes);
     expect(decoded).toEqual({
-      error: 'the file is not valid UTF-8 (first bad byte near offset 2048)',
+      error: 'the file is not valid UTF-8 (first bad byte at offset 3000)',
     });
   });
 
@@ -152,7 +152,7 @@ describe('parseRelease on the file structure', () => {
   it(`rejects a record nesting deeper than ${MAX_DEPTH} levels`, () => {
     const text = JSON.stringify([validRecord({ extra: nested(MAX_DEPTH + 5) })]);
     expect(messages(text)).toEqual([
-      `records[0] (specstory/1000090305/session_003/M002): nests deeper than ${MAX_DEPTH} levels`,
+      `records[0] (specstory/1000090305/session_003/M002): extra nests deeper than ${MAX_DEPTH} levels`,
     ]);
   });
 
