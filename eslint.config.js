@@ -14,6 +14,7 @@ export default tseslint.config(
       'node_modules/',
       'tests/fixtures/',
       'test-results/',
+      'reports/',
       '.dist-*/',
       'bench-results/',
     ],

@@ -37,8 +37,8 @@ function playwright(path: string): Counts {
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const sources: Array<[string, (path: string) => Counts]> = [
-  ['test-results/unit.json', vitest],
-  ['test-results/e2e.json', playwright],
+  ['reports/unit.json', vitest],
+  ['reports/e2e.json', playwright],
 ];
 for (const [path, read] of sources) {
   if (!existsSync(path)) {
