@@ -1,24 +1,32 @@
 /**
  * The search index lives in this worker, so loading it never freezes the page. The index is
  * split by term prefix (src/lib/search-shards.ts): the worker fetches the small base file once,
- * then for each query only the shards its terms need, and loads what it has into MiniSearch with
- * the same options module as the index builder.
+ * then for each query the shards its terms need, and builds a MiniSearch engine from just those
+ * shards, with the same options module as the index builder. A query's terms can only match
+ * within their own shards, so the small engine answers exactly as a full one would; engines for
+ * recent shard sets are kept, so refining a query costs no rebuild.
  */
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS, SEARCH_FIELDS, type SearchDocument } from '../lib/search-options.ts';
 import {
   assembleIndex,
   keysForQuery,
+  prepareBase,
   shardFileName,
+  type PreparedBase,
   type SearchBase,
   type SearchShard,
 } from '../lib/search-shards.ts';
 import type { SearchReply, SearchRequest } from './search-protocol.ts';
 
+/** Engines kept for recent shard sets. */
+const KEEP_ENGINES = 8;
+
 interface Loaded {
   base: SearchBase;
-  shards: Map<string, SearchShard>;
-  engine: MiniSearch<SearchDocument>;
+  prepared: PreparedBase;
+  shards: Map<string, Promise<SearchShard>>;
+  engines: Map<string, MiniSearch<SearchDocument>>;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -29,35 +37,51 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-function engineOf(state: Omit<Loaded, 'engine'>): MiniSearch<SearchDocument> {
-  return MiniSearch.loadJS<SearchDocument>(
-    assembleIndex(state.base, state.shards.values()),
-    MINISEARCH_OPTIONS,
-  );
-}
-
 function loadBase(url: string): Promise<Loaded> {
-  loaded ??= fetchJson<SearchBase>(url).then((base) => {
-    const shards = new Map<string, SearchShard>();
-    return { base, shards, engine: engineOf({ base, shards }) };
-  });
+  loaded ??= fetchJson<SearchBase>(url).then((base) => ({
+    base,
+    prepared: prepareBase(base),
+    shards: new Map(),
+    engines: new Map(),
+  }));
   loaded.catch(() => (loaded = undefined));
   return loaded;
 }
 
-/** Makes sure the shards a query needs are loaded; rebuilds the engine when new ones arrive. */
-async function prepare(url: string, query: string): Promise<MiniSearch<SearchDocument>> {
+/** The engine for a query: built from the shards its terms need, fetched once each. */
+async function engineFor(url: string, query: string): Promise<MiniSearch<SearchDocument>> {
   const state = await loadBase(url);
-  const folder = url.slice(0, url.lastIndexOf('/') + 1);
-  const missing = keysForQuery(state.base, query).filter((key) => !state.shards.has(key));
-  if (missing.length > 0) {
-    const fetched = await Promise.all(
-      missing.map((key) => fetchJson<SearchShard>(`${folder}${shardFileName(key)}`)),
-    );
-    missing.forEach((key, i) => state.shards.set(key, fetched[i] ?? []));
-    state.engine = engineOf(state);
+  const keys = keysForQuery(state.base, query).sort();
+  const id = keys.join(' ');
+  const kept = state.engines.get(id);
+  if (kept) {
+    // Re-insert to mark it as the most recently used.
+    state.engines.delete(id);
+    state.engines.set(id, kept);
+    return kept;
   }
-  return state.engine;
+  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  const shards = await Promise.all(
+    keys.map((key) => {
+      let shard = state.shards.get(key);
+      if (!shard) {
+        shard = fetchJson<SearchShard>(`${folder}${shardFileName(key)}`);
+        shard.catch(() => state.shards.delete(key));
+        state.shards.set(key, shard);
+      }
+      return shard;
+    }),
+  );
+  const engine = MiniSearch.loadJS<SearchDocument>(
+    assembleIndex(state.prepared, shards),
+    MINISEARCH_OPTIONS,
+  );
+  state.engines.set(id, engine);
+  if (state.engines.size > KEEP_ENGINES) {
+    const oldest = state.engines.keys().next().value;
+    if (oldest !== undefined) state.engines.delete(oldest);
+  }
+  return engine;
 }
 
 function reply(message: SearchReply): void {
@@ -66,7 +90,7 @@ function reply(message: SearchReply): void {
 
 globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const { id, url, query } = event.data;
-  prepare(url, query ?? '').then(
+  engineFor(url, query ?? '').then(
     (search) => {
       if (query === null)
         return reply({ id, ok: true, ids: [], scores: [], terms: [], fields: [] });

@@ -51,8 +51,10 @@ export interface BrowseRow {
 }
 
 /** Column name → characters per episode. */
+// Widths are the fewest base-36 characters that hold the value: days since 1970 fit three
+// until 2097; turn counts over 1,294 are clamped (they only sort and display).
 const WIDTHS = {
-  day: 4,
+  day: 3,
   agent: 2,
   platform: 1,
   source: 1,
@@ -67,8 +69,8 @@ const WIDTHS = {
   locus: 1,
   status: 1,
   resolver: 1,
-  userTurns: 3,
-  agentTurns: 3,
+  userTurns: 2,
+  agentTurns: 2,
 } as const satisfies Record<Exclude<keyof BrowseRow, 'index'>, number>;
 
 type Column = keyof typeof WIDTHS;

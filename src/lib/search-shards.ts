@@ -180,17 +180,17 @@ function binaryHas(sorted: readonly string[], key: string): boolean {
   return false;
 }
 
-/** Puts the base and the loaded shards back into MiniSearch's serialised form. */
-export function assembleIndex(base: SearchBase, shards: Iterable<SearchShard>): AsPlainObject {
+/** MiniSearch's serialised form of the base alone; made once and reused for every query. */
+export type PreparedBase = Omit<AsPlainObject, 'index'>;
+
+/** Expands the base file into MiniSearch's per-document tables. */
+export function prepareBase(base: SearchBase): PreparedBase {
   const documentIds: Record<string, number> = {};
   const fieldLength: Record<string, number[]> = {};
   for (let doc = 0; doc < base.documentCount; doc++) {
     documentIds[doc] = doc;
     fieldLength[doc] = base.lengths.map((chars) => dequantiseLength(chars.charAt(doc)));
   }
-  const index: AsPlainObject['index'] = [];
-  for (const shard of shards)
-    for (const [term, packed] of shard) index.push([term, unpackPostings(packed)]);
   return {
     documentCount: base.documentCount,
     nextId: base.documentCount,
@@ -200,7 +200,18 @@ export function assembleIndex(base: SearchBase, shards: Iterable<SearchShard>): 
     averageFieldLength: base.averageFieldLength,
     storedFields: {},
     dirtCount: 0,
-    index,
     serializationVersion: 2,
   };
+}
+
+/** Puts the base and some shards back into MiniSearch's serialised form. */
+export function assembleIndex(
+  base: SearchBase | PreparedBase,
+  shards: Iterable<SearchShard>,
+): AsPlainObject {
+  const prepared = 'lengths' in base ? prepareBase(base) : base;
+  const index: AsPlainObject['index'] = [];
+  for (const shard of shards)
+    for (const [term, packed] of shard) index.push([term, unpackPostings(packed)]);
+  return { ...prepared, index };
 }

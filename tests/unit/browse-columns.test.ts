@@ -29,7 +29,7 @@ const rich = episodeOf(
     confidence: 'low',
     license_type: 'Apache-2.0',
     session_timestamp: '2025-09-30 23:59:59',
-    user_turns: 1295,
+    user_turns: 1294,
     agent_turns: 0,
   }),
 );
@@ -78,7 +78,7 @@ describe('encodeColumns and decodeColumns', () => {
       Object.entries(data.columns).map(([name, text]) => [name, text.length / data.count]),
     );
     expect(widths).toEqual({
-      day: 4,
+      day: 3,
       agent: 2,
       platform: 1,
       source: 1,
@@ -93,8 +93,8 @@ describe('encodeColumns and decodeColumns', () => {
       locus: 1,
       status: 1,
       resolver: 1,
-      userTurns: 3,
-      agentTurns: 3,
+      userTurns: 2,
+      agentTurns: 2,
     });
   });
 
@@ -132,7 +132,7 @@ describe('the row of a fully annotated episode', () => {
   });
 
   it('keeps the turn counts, including zero', () => {
-    expect([row?.userTurns, row?.agentTurns]).toEqual([1295, 0]);
+    expect([row?.userTurns, row?.agentTurns]).toEqual([1294, 0]);
   });
 
   it('stores the session day', () => {
@@ -231,5 +231,13 @@ describe('dayOf and dateOfDay', () => {
 
   it('counts consecutive days across a month end', () => {
     expect(dayOf('2025-03-01 00:00:00') - dayOf('2025-02-28 00:00:00')).toBe(1);
+  });
+});
+
+describe('values that do not fit their column', () => {
+  it('clamp a turn count above 1,294 instead of wrapping', () => {
+    const episode = episodeOf(validRecord({ user_turns: 5000 }));
+    const [row] = decodeColumns(encodeColumns([episode], 10));
+    expect(row?.userTurns).toBe(1294);
   });
 });
