@@ -20,6 +20,7 @@ import {
   PLATFORMS,
   RESOLVERS,
   SEVERITIES,
+  SEVERITY_RANK,
   SOURCES,
   STATUSES,
   SYMPTOMS,
@@ -491,7 +492,10 @@ export function orderRows(
       key = (i) => lowestBit(rows[i]?.causes ?? 0);
       break;
     case 'severity':
-      key = (i) => rows[i]?.severity ?? -1;
+      key = (i) => {
+        const code = SEVERITIES[rows[i]?.severity ?? -1]?.code;
+        return code ? SEVERITY_RANK[code] : -1;
+      };
       break;
     case 'resolution':
       // RS1 by resolver (RV1…RV3), then RS2: status × 4 + resolver keeps both in one key.

@@ -316,6 +316,18 @@ export function codesOf<T extends readonly LabelInfo[]>(rows: T): [Codes<T>, ...
   return rows.map((row) => row.code) as [Codes<T>, ...Codes<T>[]];
 }
 
+/**
+ * How severe a cost is, for sorting: an unobservable cost (DS4) ranks below no damage, so that
+ * "most severe first" starts with hard-to-reverse damage.
+ */
+export const SEVERITY_RANK: Readonly<Record<SeverityCode, number>> = {
+  DS4: 0,
+  DS0: 1,
+  DS1: 2,
+  DS2: 3,
+  DS3: 4,
+};
+
 /** Severities that damage the system: only these carry a damage locus. */
 export const DAMAGING_SEVERITIES: readonly SeverityCode[] = ['DS2', 'DS3'];
 /** The symptom that must stand alone and carry a descriptor. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect, type Download, type Locator, type Page } from '@playwright/test';
-import { labelTitle, SYMPTOMS } from '../../src/lib/taxonomy.ts';
+import { labelTitle, SEVERITY_RANK, SYMPTOMS, type SeverityCode } from '../../src/lib/taxonomy.ts';
 import {
   countValid,
   escape,
@@ -264,7 +264,10 @@ test('a Browse URL reopens the same view in a new page, and Back steps through t
 
 test('the table sorts by date both ways and by severity', async ({ page }) => {
   const dates = validEpisodes.map((e) => e.timestamp.slice(0, 10)).sort();
-  const severities = validEpisodes.map((e) => severityOf(e) ?? '').sort();
+  // Ranked by the taxonomy's severity order (unobservable below no damage), ties kept in order.
+  const severities = validEpisodes
+    .map((e) => severityOf(e) ?? '')
+    .sort((a, b) => SEVERITY_RANK[a as SeverityCode] - SEVERITY_RANK[b as SeverityCode]);
   await openBrowse(page, 'view=table');
   const header = (name: string) => results(page).getByRole('columnheader', { name });
 

@@ -258,3 +258,21 @@ describe('defaultDescending', () => {
     expect(defaultDescending('date-asc')).toBe(true);
   });
 });
+
+describe('severity order', () => {
+  // Rows with DS4 (unobservable), DS0, DS3 and DS1, in that canonical order.
+  const ranked = [4, 0, 3, 1].map((severity, i) => row(i, { severity }));
+  const rankedIndex = buildFacetIndex(ranked, dict);
+  const order = (query: string) =>
+    Array.from(orderRows(rankedIndex, parseBrowseState(query), null)).map(
+      (i) => ranked[i]?.severity,
+    );
+
+  it('puts hard-to-reverse damage first and an unobservable cost last, most severe first', () => {
+    expect(order('sort=severity')).toEqual([3, 1, 0, 4]);
+  });
+
+  it('ranks an unobservable cost below no damage in ascending order', () => {
+    expect(order('sort=severity&dir=asc')).toEqual([4, 0, 1, 3]);
+  });
+});
