@@ -25,7 +25,10 @@ export async function loadFacetIndex(
   return {
     index: buildFacetIndex(decodeColumns(data), data.dict),
     chunkSize: data.chunkSize,
-    chunkUrls: data.chunks.map((name) => `${folder}${name}`),
+    chunkUrls: Array.from(
+      { length: Math.ceil(data.count / Math.max(1, data.chunkSize)) },
+      (_, n) => `${folder}${data.chunkFolder}/${n}.json`,
+    ),
   };
 }
 

@@ -82,8 +82,8 @@ export interface BrowseColumns {
   count: number;
   /** Episodes per text chunk. */
   chunkSize: number;
-  /** File names of the text chunks, relative to this file. */
-  chunks: string[];
+  /** Folder of the text chunks `0.json`, `1.json` …, relative to this file. */
+  chunkFolder: string;
   dict: { agent: string[]; licence: string[]; category: string[] };
   columns: Record<Column, string>;
 }
@@ -156,7 +156,7 @@ function encodeValue(value: number, width: number): string {
 export function encodeColumns(
   episodes: readonly Episode[],
   chunkSize: number,
-  chunks: string[] = [],
+  chunkFolder = '',
 ): BrowseColumns {
   const dict = {
     agent: dictionary(episodes.map((e) => e.agent)),
@@ -178,7 +178,7 @@ export function encodeColumns(
     Column,
     string
   >;
-  return { version: 1, count: episodes.length, chunkSize, chunks, dict, columns };
+  return { version: 1, count: episodes.length, chunkSize, chunkFolder, dict, columns };
 }
 
 /** Decodes the columnar file into rows (in canonical order). */

@@ -67,7 +67,9 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   search: string;
 } {
   const ordered = canonicalOrder(episodes);
-  const chunks: BrowserFile[] = [];
+  // Chunks sit in one folder named by the hash of them all, so the browse file names just the
+  // folder (a list of per-file hashes would cost more than the columns at 16,000 episodes).
+  const chunkTexts: string[] = [];
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
     const entries: ChunkEntry[] = ordered.slice(start, start + CHUNK_SIZE).map((e) => ({
       id: e.id,
@@ -76,18 +78,16 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
       agent: e.agent,
       timestamp: e.timestamp,
     }));
-    chunks.push(hashed(`chunk-${start / CHUNK_SIZE}`, JSON.stringify(entries)));
+    chunkTexts.push(JSON.stringify(entries));
   }
-  const browse = hashed(
-    'browse',
-    JSON.stringify(
-      encodeColumns(
-        ordered,
-        CHUNK_SIZE,
-        chunks.map((c) => c.name),
-      ),
-    ),
-  );
+  const chunkHash = createHash('sha256');
+  for (const text of chunkTexts) chunkHash.update(text);
+  const chunkFolder = `chunk-${chunkHash.digest('hex').slice(0, 10)}`;
+  const chunks: BrowserFile[] = chunkTexts.map((contents, n) => ({
+    name: `${chunkFolder}/${n}.json`,
+    contents,
+  }));
+  const browse = hashed('browse', JSON.stringify(encodeColumns(ordered, CHUNK_SIZE, chunkFolder)));
 
   // The search index, split by term prefix: a folder named by the hash of the whole index holds
   // the base file and one file per shard, so every name changes when anything in it does.
