@@ -50,7 +50,7 @@ export interface BrowseRow {
   agentTurns: number;
 }
 
-/** Column name → characters per episode. */
+/** Column name → characters per episode (dictionary columns are narrowed to fit, see below). */
 // Widths are the fewest base-36 characters that hold the value: days since 1970 fit three
 // until 2097; turn counts over 1,294 are clamped (they only sort and display).
 const WIDTHS = {
@@ -85,6 +85,8 @@ export interface BrowseColumns {
   /** Folder of the text chunks `0.json`, `1.json` …, relative to this file. */
   chunkFolder: string;
   dict: { agent: string[]; licence: string[]; category: string[] };
+  /** Characters per episode of each column. */
+  widths: Record<Column, number>;
   columns: Record<Column, string>;
 }
 
@@ -166,19 +168,27 @@ export function encodeColumns(
       ...episodes.flatMap((e) => (e.validation.category ? [e.validation.category] : [])),
     ]),
   };
+  // A dictionary column needs only the characters its dictionary's size (plus "none") takes.
+  const fit = (size: number) => Math.max(1, Math.ceil(Math.log(size + 2) / Math.log(36)));
+  const widths: Record<Column, number> = {
+    ...WIDTHS,
+    agent: fit(dict.agent.length),
+    licence: fit(dict.licence.length),
+    category: fit(dict.category.length),
+  };
   const parts = Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) as Record<
     Column,
     string[]
   >;
   episodes.forEach((episode, index) => {
     const row = rowOf(episode, index, dict);
-    for (const column of COLUMNS) parts[column].push(encodeValue(row[column], WIDTHS[column]));
+    for (const column of COLUMNS) parts[column].push(encodeValue(row[column], widths[column]));
   });
   const columns = Object.fromEntries(COLUMNS.map((c) => [c, parts[c].join('')])) as Record<
     Column,
     string
   >;
-  return { version: 1, count: episodes.length, chunkSize, chunkFolder, dict, columns };
+  return { version: 1, count: episodes.length, chunkSize, chunkFolder, dict, widths, columns };
 }
 
 /** Decodes the columnar file into rows (in canonical order). */
@@ -187,7 +197,7 @@ export function decodeColumns(data: BrowseColumns): BrowseRow[] {
   for (let index = 0; index < data.count; index++) {
     const row = { index } as BrowseRow;
     for (const column of COLUMNS) {
-      const width = WIDTHS[column];
+      const width = data.widths[column];
       row[column] =
         parseInt(data.columns[column].slice(index * width, (index + 1) * width), 36) - 1;
     }

@@ -77,15 +77,16 @@ describe('encodeColumns and decodeColumns', () => {
     const widths = Object.fromEntries(
       Object.entries(data.columns).map(([name, text]) => [name, text.length / data.count]),
     );
+    expect(widths).toEqual(data.widths);
     expect(widths).toEqual({
       day: 3,
-      agent: 2,
+      agent: 1,
       platform: 1,
       source: 1,
       goal: 1,
       confidence: 1,
-      licence: 2,
-      category: 2,
+      licence: 1,
+      category: 1,
       symptoms: 2,
       causes: 2,
       tiers: 1,
@@ -239,5 +240,20 @@ describe('values that do not fit their column', () => {
     const episode = episodeOf(validRecord({ user_turns: 5000 }));
     const [row] = decodeColumns(encodeColumns([episode], 10));
     expect(row?.userTurns).toBe(1294);
+  });
+});
+
+describe('dictionary columns', () => {
+  it('widen to two characters when a dictionary outgrows one', () => {
+    const episodes = Array.from({ length: 40 }, (_, i) =>
+      episodeOf(
+        validRecord({ misalignment_id: `M${String(i).padStart(3, '0')}`, agent: `Agent ${i}` }),
+      ),
+    );
+    const data = encodeColumns(episodes, 10);
+    expect(data.widths.agent).toBe(2);
+    expect(decodeColumns(data).map((r) => data.dict.agent[r.agent])).toEqual(
+      episodes.map((e) => e.agent),
+    );
   });
 });
