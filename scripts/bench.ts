@@ -19,6 +19,7 @@ import {
   type BrowseRun,
   type PagefindRun,
 } from './bench/browser.ts';
+import { measureCompute } from './bench/compute.ts';
 import { floorProject, generateInput } from './bench/inputs.ts';
 import { hasGnuTime, runMeasured, sizeOfTree, type Measured } from './bench/measure.ts';
 import { COLD_QUERY, WARM_QUERIES } from './bench/queries.ts';
@@ -32,7 +33,7 @@ import type {
 } from './bench/results.ts';
 import { serveSite } from './bench/server.ts';
 import { median, percentile } from './bench/stats.ts';
-import { dataFileBytes, pageWeight, typicalEpisode } from './bench/weight.ts';
+import { dataFileBytes, pageWeight, searchIndexBytes, typicalEpisode } from './bench/weight.ts';
 import { flag, option } from './cli.ts';
 
 const args = process.argv.slice(2);
@@ -57,6 +58,11 @@ mkdirSync(WORK, { recursive: true });
 function progress(line: string): void {
   const elapsed = ((performance.now() - started) / 1000).toFixed(0).padStart(5);
   console.error(`[bench ${elapsed}s] ${line}`);
+}
+
+/** The child's own last output, without GNU time's report. */
+function tail(m: Measured, chars: number): string {
+  return (m.output.split('\tCommand being timed')[0] ?? '').slice(chars);
 }
 
 function figures(m: Measured): ProcessFigures {
@@ -99,10 +105,10 @@ async function measureBrowser(site: string): Promise<BrowserFigures> {
         await pagefindRun(browser, server.origin, COLD_QUERY, true, run === runs ? warm : null),
       );
     }
-    let inWorker: PagefindRun | null = null;
+    let mainThread: PagefindRun | null = null;
     if (hasPagefind) {
-      progress('  browser: Pagefind warm queries in its Web Worker');
-      inWorker = await pagefindRun(browser, server.origin, COLD_QUERY, false, warm);
+      progress('  browser: Pagefind warm queries on the main thread (noWorker)');
+      mainThread = await pagefindRun(browser, server.origin, COLD_QUERY, true, warm);
     }
     const last = ours[ours.length - 1] as BrowseRun;
     const lastPf = theirs[theirs.length - 1];
@@ -122,6 +128,7 @@ async function measureBrowser(site: string): Promise<BrowserFigures> {
         zeroResults: last.warm.outcomes.filter((o) => o.startsWith('0 ') || o.startsWith('No '))
           .length,
       },
+      warmListed: latency(last.warmListed.samples, last.warmListed.timedOut),
       facetList: latency(last.facetList.samples, last.facetList.timedOut),
       facetSettled: latency(last.facetSettled.samples, last.facetSettled.timedOut),
       queryInUrl: last.queryInUrl,
@@ -134,7 +141,9 @@ async function measureBrowser(site: string): Promise<BrowserFigures> {
               ...latency(lastPf.warm.samples, lastPf.warm.timedOut),
               zeroResults: lastPf.warm.outcomes.filter((o) => o.startsWith('0 ')).length,
             },
-            warmWorker: inWorker ? latency(inWorker.warm.samples, inWorker.warm.timedOut) : null,
+            warmMainThread: mainThread
+              ? latency(mainThread.warm.samples, mainThread.warm.timedOut)
+              : null,
           }
         : null,
     };
@@ -146,11 +155,12 @@ async function measureBrowser(site: string): Promise<BrowserFigures> {
 
 async function benchSize(episodes: number): Promise<SizeResult> {
   const errors: string[] = [];
+  // Recreated per size: a long run should survive someone clearing the temp folder.
+  mkdirSync(WORK, { recursive: true });
   const load = loadavg()[0] ?? 0;
   const input = join(WORK, `input-${episodes}.json`);
   const dataDir = join(WORK, `data-${episodes}`);
   const site = join(WORK, `site-${episodes}`);
-  const timeFile = join(WORK, 'time.txt');
   progress(`${episodes} episodes: generating the release file`);
   const records = generateInput(REPO, episodes, SEED, input);
   const env = { ATLAS_INPUT: input, ATLAS_BASE: '/' };
@@ -161,9 +171,8 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     args: ['scripts/build-data.ts', '--quiet'],
     cwd: REPO,
     env: { ...env, ATLAS_DATA_DIR: dataDir },
-    timeFile,
   });
-  if (!data.ok) errors.push(`data step failed: ${data.output.slice(-600)}`);
+  if (!data.ok) errors.push(`data step failed: ${tail(data, -600)}`);
   rmSync(dataDir, { recursive: true, force: true });
   progress(`${episodes}: data step ${(data.wallMs / 1000).toFixed(1)} s`);
 
@@ -173,9 +182,8 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     args: ['scripts/build.ts'],
     cwd: REPO,
     env: { ...env, ATLAS_DIST: site },
-    timeFile,
   });
-  if (!full.ok) errors.push(`build failed: ${full.output.slice(-1500)}`);
+  if (!full.ok) errors.push(`build failed: ${tail(full, -1500)}`);
   const published = Number(/published\s+(\d+)/.exec(full.output)?.[1] ?? episodes);
   if (published !== episodes)
     errors.push(`expected ${episodes} published episodes, the build published ${published}`);
@@ -188,9 +196,8 @@ async function benchSize(episodes: number): Promise<SizeResult> {
   const floor = await runMeasured({
     args: [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', floorDir, '--silent'],
     cwd: floorDir,
-    timeFile,
   });
-  if (!floor.ok) errors.push(`floor build failed: ${floor.output.slice(-600)}`);
+  if (!floor.ok) errors.push(`floor build failed: ${tail(floor, -600)}`);
   rmSync(join(floorDir, 'dist'), { recursive: true, force: true });
   progress(`${episodes}: floor ${(floor.wallMs / 1000).toFixed(1)} s`);
 
@@ -205,8 +212,17 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     browse: hasBrowse ? pageWeight(site, 'browse/index.html') : null,
     browseFile: built ? strip(dataFileBytes(site, 'browse.')) : null,
     chunk: built ? strip(dataFileBytes(site, 'chunk-0.')) : null,
-    searchIndex: built ? strip(dataFileBytes(site, 'search.')) : null,
+    searchIndex: (built && searchIndexBytes(site)) || null,
   };
+
+  let compute: SizeResult['compute'] = null;
+  if (built) {
+    try {
+      compute = measureCompute(site);
+    } catch (error) {
+      errors.push(`compute: ${String(error)}`);
+    }
+  }
 
   let pagefindIndex: SizeResult['pagefindIndex'] = null;
   if (built) {
@@ -215,10 +231,9 @@ async function benchSize(episodes: number): Promise<SizeResult> {
       command: join(REPO, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended'),
       args: ['--site', site, '--glob', 'episodes/**/*.html', '--silent'],
       cwd: REPO,
-      timeFile,
     });
     if (pf.ok) pagefindIndex = { ...figures(pf), ...sizeOfTree(join(site, 'pagefind')) };
-    else errors.push(`pagefind failed: ${pf.output.slice(-600)}`);
+    else errors.push(`pagefind failed: ${tail(pf, -600)}`);
   }
 
   let browser: BrowserFigures | null = null;
@@ -251,6 +266,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     },
     dist: { bytes: dist.bytes, files: dist.files, byTop: dist.byTop },
     weight,
+    compute,
     pagefindIndex,
     browser,
     errors,

@@ -9,6 +9,7 @@ import {
   type BrowserContext,
   type CDPSession,
   type Page,
+  type Request,
 } from 'playwright-core';
 import { installHooks, type Settled } from './hooks.ts';
 
@@ -36,29 +37,40 @@ export async function launch(): Promise<Browser> {
 export interface Transfer {
   bytes: number;
   requests: number;
-  /** Bytes by resource type (Document, Script, Stylesheet, Fetch, …). */
+  /** Bytes by resource type (document, script, stylesheet, fetch, …). */
   byType: Record<string, number>;
-  urls: string[];
+  /** Every request: path and bytes. */
+  items: { path: string; bytes: number }[];
 }
 
-/** Counts bytes on the wire (CDP `encodedDataLength`) of requests started after `mark()`. */
+/**
+ * Counts bytes on the wire of the requests started after `mark()`: Playwright's request sizes,
+ * which it takes from the DevTools protocol's `Network.loadingFinished` `encodedDataLength` in
+ * every target it attaches to, Web Workers included (a CDP session on the page alone misses
+ * requests made by a worker). Throttling is set on the page's CDP session; Chromium applies it in
+ * the network service, so a dedicated worker's requests are throttled too (checked by timing a
+ * worker's download).
+ */
 class NetLog {
-  readonly #since = new Set<string>();
-  readonly #type = new Map<string, string>();
-  readonly #url = new Map<string, string>();
-  readonly #done = new Map<string, number>();
+  readonly #since = new Set<Request>();
+  readonly #sizes: Promise<void>[] = [];
+  readonly #done = new Map<Request, number>();
   #marked = false;
   readonly cdp: CDPSession;
 
-  constructor(cdp: CDPSession) {
+  constructor(cdp: CDPSession, context: BrowserContext) {
     this.cdp = cdp;
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (this.#marked) this.#since.add(e.requestId);
-      this.#url.set(e.requestId, e.request.url);
-      if (e.type) this.#type.set(e.requestId, e.type);
+    context.on('request', (request) => {
+      if (this.#marked) this.#since.add(request);
     });
-    cdp.on('Network.responseReceived', (e) => this.#type.set(e.requestId, e.type));
-    cdp.on('Network.loadingFinished', (e) => this.#done.set(e.requestId, e.encodedDataLength));
+    context.on('requestfinished', (request) => {
+      this.#sizes.push(
+        request.sizes().then(
+          (size) => void this.#done.set(request, size.responseHeadersSize + size.responseBodySize),
+          () => undefined,
+        ),
+      );
+    });
   }
 
   mark(): void {
@@ -67,16 +79,18 @@ class NetLog {
   }
 
   /** Requests started since `mark()` and finished so far. */
-  transfer(): Transfer {
-    const out: Transfer = { bytes: 0, requests: 0, byType: {}, urls: [] };
-    for (const id of this.#since) {
-      const bytes = this.#done.get(id);
+  async transfer(): Promise<Transfer> {
+    await Promise.all(this.#sizes);
+    const out: Transfer = { bytes: 0, requests: 0, byType: {}, items: [] };
+    for (const request of this.#since) {
+      const bytes = this.#done.get(request);
       if (bytes === undefined) continue;
-      const type = this.#type.get(id) ?? 'Other';
+      const type = request.resourceType();
       out.bytes += bytes;
       out.requests += 1;
       out.byType[type] = (out.byType[type] ?? 0) + bytes;
-      out.urls.push(new URL(this.#url.get(id) ?? 'about:blank').pathname);
+      const path = request.url().startsWith('data:') ? 'data:' : new URL(request.url()).pathname;
+      out.items.push({ path, bytes });
     }
     return out;
   }
@@ -99,7 +113,7 @@ async function openPage(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  return { context, page, net: new NetLog(cdp) };
+  return { context, page, net: new NetLog(cdp, context) };
 }
 
 export interface ColdLoad {
@@ -161,6 +175,8 @@ export interface BrowseRun {
   coldLoad: ColdLoad;
   coldSearch: ColdSearch;
   warm: Latency;
+  /** Warm queries until the results are listed, before their texts arrive. */
+  warmListed: Latency;
   facetList: Latency;
   facetSettled: Latency;
   /** Whether the warm queries actually reached the island (URL carried the query). */
@@ -180,12 +196,12 @@ export async function browseRun(
     net.mark();
     await page.goto(`${origin}/browse/`, { waitUntil: 'commit', timeout: COLD_TIMEOUT });
     const readyMs = await untilReady(page);
-    const coldLoad: ColdLoad = { readyMs, transfer: net.transfer() };
+    const coldLoad: ColdLoad = { readyMs, transfer: await net.transfer() };
     net.mark();
     const cold = await search(page, coldQuery, true);
     const coldSearch: ColdSearch = {
       ms: cold.settled,
-      transfer: net.transfer(),
+      transfer: await net.transfer(),
       heading: cold.heading,
     };
     await net.throttle(false);
@@ -195,6 +211,7 @@ export async function browseRun(
         coldLoad,
         coldSearch,
         warm: empty,
+        warmListed: empty,
         facetList: empty,
         facetSettled: empty,
         queryInUrl: false,
@@ -202,17 +219,19 @@ export async function browseRun(
     }
     for (const query of warm.warmUp) await search(page, query, false);
     const warmLatency: Latency = { samples: [], timedOut: 0, outcomes: [] };
+    const warmListed: Latency = { samples: [], timedOut: 0, outcomes: [] };
     let queryInUrl = true;
     for (const query of warm.queries) {
       const result = await search(page, query, false);
       warmLatency.samples.push(result.settled);
+      warmListed.samples.push(result.listed ?? result.settled);
       warmLatency.outcomes.push(result.heading);
       if (result.timedOut) warmLatency.timedOut += 1;
       const url = new URL(page.url());
       if (![...url.searchParams.values()].includes(query)) queryInUrl = false;
     }
     const facets = await toggleFacets(page, origin, warm.toggles);
-    return { coldLoad, coldSearch, warm: warmLatency, ...facets, queryInUrl };
+    return { coldLoad, coldSearch, warm: warmLatency, warmListed, ...facets, queryInUrl };
   } finally {
     await context.close();
   }
@@ -314,7 +333,7 @@ export async function pagefindRun(
     const cold = await run(coldQuery);
     const out: PagefindRun = {
       coldMs: cold.ms,
-      transfer: net.transfer(),
+      transfer: await net.transfer(),
       results: cold.results,
       warm: { samples: [], timedOut: 0, outcomes: [] },
     };

@@ -16,6 +16,8 @@
 export interface Settled {
   /** ms from the action to the first change of the result list (heading or cards). */
   changed: number | null;
+  /** ms from the action until the new results are listed (not "Searching…"), texts or not. */
+  listed: number | null;
   /** ms from the action until the list changed and every card shows its text. */
   settled: number;
   timedOut: boolean;
@@ -61,15 +63,17 @@ export function installHooks(): void {
     wait: (before, t0, timeoutMs) =>
       new Promise((resolve) => {
         let changed: number | null = null;
+        let listed: number | null = null;
         let sawSearch = false;
         const check = (): boolean => {
           const now = performance.now();
           if (searching()) sawSearch = true;
           if (changed === null && signature() !== before) changed = now - t0;
+          if (listed === null && !searching() && signature() !== before) listed = now - t0;
           if ((changed !== null || sawSearch) && !loading()) {
             observer.disconnect();
             clearTimeout(timer);
-            resolve({ changed, settled: now - t0, timedOut: false, heading: heading() });
+            resolve({ changed, listed, settled: now - t0, timedOut: false, heading: heading() });
             return true;
           }
           return false;
@@ -77,7 +81,13 @@ export function installHooks(): void {
         const observer = new MutationObserver(() => void check());
         const timer = setTimeout(() => {
           observer.disconnect();
-          resolve({ changed, settled: performance.now() - t0, timedOut: true, heading: heading() });
+          resolve({
+            changed,
+            listed,
+            settled: performance.now() - t0,
+            timedOut: true,
+            heading: heading(),
+          });
         }, timeoutMs);
         observer.observe(document.documentElement, {
           subtree: true,

@@ -5,7 +5,7 @@
  * 100 ms gives the peak of the whole tree's summed resident set (astro's workers included).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Measured {
@@ -69,8 +69,6 @@ export interface RunOptions {
   args: string[];
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Scratch file for GNU time's report. */
-  timeFile: string;
 }
 
 /** Runs `command ...args` and measures it. Output is kept, not shown. */
@@ -79,10 +77,11 @@ export function runMeasured({
   args,
   cwd,
   env = {},
-  timeFile,
 }: RunOptions): Promise<Measured> {
   const command = hasGnuTime ? TIME : program;
-  const argv = hasGnuTime ? ['-v', '-o', timeFile, program, ...args] : args;
+  // GNU time reports on stderr after the child exits, so its lines end the kept output; a
+  // report file would be lost if the scratch folder vanished during a long build.
+  const argv = hasGnuTime ? ['-v', program, ...args] : args;
   const started = performance.now();
   const child = spawn(command, argv, {
     cwd,
@@ -105,12 +104,9 @@ export function runMeasured({
       const wallMs = performance.now() - started;
       clearInterval(timer);
       let maxRssBytes: number | null = null;
-      if (hasGnuTime && existsSync(timeFile)) {
-        const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(
-          readFileSync(timeFile, 'utf8'),
-        );
+      if (hasGnuTime) {
+        const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
         if (match) maxRssBytes = Number(match[1]) * 1024;
-        rmSync(timeFile, { force: true });
       }
       resolve({ ok: code === 0, wallMs, maxRssBytes, treePeakBytes, output });
     });

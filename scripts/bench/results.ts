@@ -1,6 +1,7 @@
 /** The shape of BENCHMARKS.json: one run of `npm run bench`, comparable with the next. */
 import type { Transfer } from './browser.ts';
-import type { PageWeight } from './weight.ts';
+import type { ComputeFigures } from './compute.ts';
+import type { PageWeight, SearchIndexBytes } from './weight.ts';
 
 export interface ProcessFigures {
   ok: boolean;
@@ -24,6 +25,8 @@ export interface BrowserFigures {
   coldLoad: { readyMs: number; readyRunsMs: number[]; transfer: Transfer };
   coldSearch: { ms: number; runsMs: number[]; transfer: Transfer; heading: string };
   warm: LatencyFigures & { zeroResults: number };
+  /** The same queries until the results are listed, before their texts arrive. */
+  warmListed: LatencyFigures;
   facetList: LatencyFigures;
   facetSettled: LatencyFigures;
   queryInUrl: boolean;
@@ -31,10 +34,10 @@ export interface BrowserFigures {
     coldMs: number;
     runsMs: number[];
     transfer: Transfer;
-    /** Warm queries on the main thread (`noWorker`, as for the cold search). */
+    /** Warm queries in Pagefind's default mode (search in its Web Worker). */
     warm: LatencyFigures & { zeroResults: number };
-    /** Warm queries in Pagefind's default Web Worker. */
-    warmWorker: LatencyFigures | null;
+    /** Warm queries with Pagefind's `noWorker` option (search on the main thread). */
+    warmMainThread: LatencyFigures | null;
   } | null;
 }
 
@@ -64,8 +67,10 @@ export interface SizeResult {
     /** The data files Browse needs: the columns, one text chunk, the search index (gzip). */
     browseFile: { raw: number; gzip: number } | null;
     chunk: { raw: number; gzip: number } | null;
-    searchIndex: { raw: number; gzip: number } | null;
+    searchIndex: SearchIndexBytes | null;
   };
+  /** Browse's pure computation timed in Node (scripts/bench/compute.ts). */
+  compute: ComputeFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
   browser: BrowserFigures | null;
   errors: string[];

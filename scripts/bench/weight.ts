@@ -131,3 +131,47 @@ export function dataFileBytes(
   const contents = readFileSync(join(dir, name));
   return { raw: contents.byteLength, gzip: gzipBytes(contents), name };
 }
+
+export interface SearchIndexBytes {
+  /** Every file of the index (all shards), raw and gzip. */
+  raw: number;
+  gzip: number;
+  files: number;
+  /** The file fetched before any shard (`base.json`), gzip; the whole index when unsplit. */
+  baseGzip: number;
+  /** The largest shard, gzip (0 when unsplit). */
+  largestShardGzip: number;
+}
+
+/**
+ * The search index as built: one `search.<hash>.json`, or a `search-<hash>/` folder holding a
+ * base file and one shard per term prefix (src/lib/search-shards.ts).
+ */
+export function searchIndexBytes(site: string): SearchIndexBytes | undefined {
+  const single = dataFileBytes(site, 'search.');
+  if (single)
+    return {
+      raw: single.raw,
+      gzip: single.gzip,
+      files: 1,
+      baseGzip: single.gzip,
+      largestShardGzip: 0,
+    };
+  const dir = join(site, 'data');
+  if (!existsSync(dir)) return undefined;
+  const folder = readdirSync(dir).find(
+    (f) => f.startsWith('search-') && statSync(join(dir, f)).isDirectory(),
+  );
+  if (!folder) return undefined;
+  const out: SearchIndexBytes = { raw: 0, gzip: 0, files: 0, baseGzip: 0, largestShardGzip: 0 };
+  for (const name of readdirSync(join(dir, folder))) {
+    const contents = readFileSync(join(dir, folder, name));
+    const gzip = gzipBytes(contents);
+    out.raw += contents.byteLength;
+    out.gzip += gzip;
+    out.files += 1;
+    if (name === 'base.json') out.baseGzip = gzip;
+    else out.largestShardGzip = Math.max(out.largestShardGzip, gzip);
+  }
+  return out;
+}
