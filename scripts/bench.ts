@@ -33,7 +33,13 @@ import type {
 } from './bench/results.ts';
 import { serveSite } from './bench/server.ts';
 import { median, percentile } from './bench/stats.ts';
-import { dataFileBytes, pageWeight, searchIndexBytes, typicalEpisode } from './bench/weight.ts';
+import {
+  dataFileBytes,
+  firstChunkBytes,
+  pageWeight,
+  searchIndexBytes,
+  typicalEpisode,
+} from './bench/weight.ts';
 import { flag, option } from './cli.ts';
 
 const args = process.argv.slice(2);
@@ -211,7 +217,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     episode: episode ? pageWeight(site, episode) : null,
     browse: hasBrowse ? pageWeight(site, 'browse/index.html') : null,
     browseFile: built ? strip(dataFileBytes(site, 'browse.')) : null,
-    chunk: built ? strip(dataFileBytes(site, 'chunk-0.')) : null,
+    chunk: (built && firstChunkBytes(site)) || null,
     searchIndex: (built && searchIndexBytes(site)) || null,
   };
 

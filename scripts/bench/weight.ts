@@ -175,3 +175,18 @@ export function searchIndexBytes(site: string): SearchIndexBytes | undefined {
   }
   return out;
 }
+
+/** gzip bytes of the first text chunk: `chunk-0.<hash>.json`, or `0.json` in a `chunk-<hash>/` folder. */
+export function firstChunkBytes(site: string): { raw: number; gzip: number } | undefined {
+  const single = dataFileBytes(site, 'chunk-0.');
+  if (single) return { raw: single.raw, gzip: single.gzip };
+  const dir = join(site, 'data');
+  if (!existsSync(dir)) return undefined;
+  const folder = readdirSync(dir).find(
+    (f) => f.startsWith('chunk-') && statSync(join(dir, f)).isDirectory(),
+  );
+  const file = folder ? join(dir, folder, '0.json') : undefined;
+  if (!file || !existsSync(file)) return undefined;
+  const contents = readFileSync(file);
+  return { raw: contents.byteLength, gzip: gzipBytes(contents) };
+}

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PaginateFunction } from 'astro';
-import { AXES } from '../lib/taxonomy.ts';
-import { countBy, labelsOf, withLabel } from '../lib/stats.ts';
+import { AXES, type AxisSlug } from '../lib/taxonomy.ts';
+import { countBy, countLabels, labelsOf, withLabel, type LabelCount } from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
 import type { DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
@@ -91,11 +91,38 @@ export function agentCounts() {
 
 /** One paginated list per agent. */
 export function agentPaths(paginate: PaginateFunction) {
-  const episodes = allEpisodes();
   return agentCounts().flatMap(({ key }) =>
-    paginate(
-      episodes.filter((e) => e.agent === key),
-      { params: { agent: agentSlug(key) }, props: { agent: key }, pageSize: LIST_PAGE_SIZE },
-    ),
+    paginate(episodesOfAgent(key), {
+      params: { agent: agentSlug(key) },
+      props: { agent: key },
+      pageSize: LIST_PAGE_SIZE,
+    }),
   );
+}
+
+const labelCountCache = new Map<AxisSlug, LabelCount[]>();
+
+/** Label counts of an axis over all episodes, counted once per build (pages ask repeatedly). */
+export function labelCounts(axis: AxisSlug): LabelCount[] {
+  let counts = labelCountCache.get(axis);
+  if (!counts) {
+    counts = countLabels(allEpisodes(), axis);
+    labelCountCache.set(axis, counts);
+  }
+  return counts;
+}
+
+let byAgent: Map<string, Episode[]> | undefined;
+
+/** One agent's episodes (newest first), grouped once per build. */
+export function episodesOfAgent(agent: string): Episode[] {
+  if (!byAgent) {
+    byAgent = new Map();
+    for (const episode of allEpisodes()) {
+      const list = byAgent.get(episode.agent) ?? [];
+      list.push(episode);
+      byAgent.set(episode.agent, list);
+    }
+  }
+  return byAgent.get(agent) ?? [];
 }
