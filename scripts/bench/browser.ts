@@ -3,6 +3,7 @@
  * through the DevTools protocol. Cold runs use a fresh browser context (empty cache); warm runs
  * reuse the page after the cold query, without throttling.
  */
+import { CHROMIUM_LAUNCH } from '../chromium.ts';
 import {
   chromium,
   type Browser,
@@ -21,17 +22,7 @@ export const THROTTLE = {
 };
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 export interface Transfer {

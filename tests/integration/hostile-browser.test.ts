@@ -8,6 +8,7 @@
  * sample site only; here the site is built from tests/fixtures/hostile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -109,10 +110,7 @@ describe('the hostile site in Chromium', () => {
       stdio: 'ignore',
     });
     await waitForServer(`${origin}${BASE}`);
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   }, 120_000);
 
   afterAll(async () => {
