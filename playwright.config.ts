@@ -5,9 +5,11 @@ import { CHROMIUM_LAUNCH } from './scripts/chromium.ts';
  * Browser tests against the built site, served at `/` and under `/atlas/` (scripts/test-e2e.ts
  * builds both into .e2e/). Chromium is Debian's: browser downloads are not possible here.
  */
+// ATLAS_E2E_PORT moves both servers, so test runs in several checkouts can share one machine.
+const FIRST_PORT = Number(process.env['ATLAS_E2E_PORT'] ?? 4501);
 const SITES = [
-  { name: 'root', base: '/', port: 4501 },
-  { name: 'atlas', base: '/atlas/', port: 4502 },
+  { name: 'root', base: '/', port: FIRST_PORT },
+  { name: 'atlas', base: '/atlas/', port: FIRST_PORT + 1 },
 ] as const;
 
 export default defineConfig({
