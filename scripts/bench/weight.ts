@@ -26,10 +26,10 @@ export interface PageWeight {
 }
 
 function attr(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
-    .exec(tag)
-    ?.slice(1)
-    .find(Boolean);
+  for (const match of tag.matchAll(/\s([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+    if (match[1]?.toLowerCase() === name.toLowerCase()) return match.slice(2).find(Boolean);
+  }
+  return undefined;
 }
 
 function fileOf(site: string, url: string): string | undefined {

@@ -26,8 +26,9 @@ export function keyLabel(key: EpisodeKey): string {
 function slugPart(part: string): string {
   return part
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .join('-');
 }
 
 /**
