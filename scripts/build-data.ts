@@ -4,17 +4,19 @@
  * ATLAS_SKIP_INVALID=1 (or --skip-invalid) publishes the valid remainder of a damaged file.
  */
 import { runDataStep, summarise } from '../src/lib/data-step.ts';
-import { DATA_DIR, fileEffects, flag } from './cli.ts';
+import { DATA_DIR, fileEffects, flag, redactionKey } from './cli.ts';
 
 const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
+const effects = fileEffects(quiet);
 const result = runDataStep(
   {
+    redactionKey: redactionKey(effects.log),
     input: process.env['ATLAS_INPUT'] || undefined,
     skipInvalid: flag(args, '--skip-invalid') || process.env['ATLAS_SKIP_INVALID'] === '1',
     outDir: DATA_DIR,
   },
-  fileEffects(quiet),
+  effects,
 );
 if (!result.ok) {
   console.error(`The release file cannot be used (${result.problems.length} problems):`);

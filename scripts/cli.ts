@@ -1,6 +1,7 @@
 /**
  * What the CLIs share: the real file system as data-step effects, and argument helpers.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataStepEffects } from '../src/lib/data-step.ts';
@@ -45,3 +46,15 @@ export function positionals(args: readonly string[], valued: readonly string[]):
  * gives each build a folder of its own, so that builds running side by side cannot mix data.
  */
 export const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
+
+/**
+ * The key of the redaction markers' HMAC: `ATLAS_REDACTION_KEY` (a repository secret in the deploy
+ * workflow, so a secret keeps its marker from one deploy to the next), else a random key for this
+ * run alone. It is never written anywhere.
+ */
+export function redactionKey(log: (line: string) => void): string | Uint8Array {
+  const key = process.env['ATLAS_REDACTION_KEY'];
+  if (key !== undefined && key !== '') return key;
+  log('ATLAS_REDACTION_KEY is not set: redaction markers use a random key for this build');
+  return randomBytes(32);
+}

@@ -3,7 +3,7 @@
  * building the site. Exit 0 when the file is usable, 1 when it is not, 2 on wrong usage.
  */
 import { runDataStep, summarise } from '../src/lib/data-step.ts';
-import { fileEffects, flag, positionals } from './cli.ts';
+import { fileEffects, flag, positionals, redactionKey } from './cli.ts';
 
 const args = process.argv.slice(2);
 const [file, ...extra] = positionals(args, []);
@@ -12,9 +12,14 @@ if (!file || extra.length > 0) {
   process.exit(2);
 }
 const json = flag(args, '--json');
+const effects = fileEffects(json);
 const result = runDataStep(
-  { input: file, skipInvalid: flag(args, '--skip-invalid') },
-  fileEffects(json),
+  {
+    input: file,
+    skipInvalid: flag(args, '--skip-invalid'),
+    redactionKey: redactionKey(effects.log),
+  },
+  effects,
 );
 if (!result.ok) {
   if (json) console.log(JSON.stringify({ ok: false, problems: result.problems }, null, 2));

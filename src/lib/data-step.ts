@@ -4,6 +4,7 @@
  * the real file system; tests pass fakes.
  */
 import { runPipeline, type Report } from './pipeline.ts';
+import type { RedactionKey } from './scrub.ts';
 import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts';
 import type { Episode } from './schema.ts';
 import { newestFirst } from './stats.ts';
@@ -21,6 +22,8 @@ export interface DataStepOptions {
   skipInvalid: boolean;
   /** Where to write; nothing is written when undefined (validate only). */
   outDir?: string | undefined;
+  /** Keys the redaction markers (see PipelineOptions). */
+  redactionKey: RedactionKey;
 }
 
 export const RELEASE_PATH = 'content/misalignments.json';
@@ -67,6 +70,7 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
     inputName: input.path,
     sample: input.sample,
     skipInvalid: options.skipInvalid,
+    redactionKey: options.redactionKey,
   });
   if (!result.ok) return result;
   const { report, episodes } = result;

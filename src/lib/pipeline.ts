@@ -4,7 +4,14 @@
  */
 import { decodeRelease, formatProblem, parseRelease, type Problem } from './parse.ts';
 import { licenceVerdict } from './licence.ts';
-import { REDACTION_KINDS, scrubText, type RedactionKind, type RedactionTally } from './scrub.ts';
+import {
+  REDACTION_KINDS,
+  scrubText,
+  scrubTexts,
+  type RedactionKey,
+  type RedactionKind,
+  type RedactionTally,
+} from './scrub.ts';
 import type { Episode } from './schema.ts';
 
 export type ExclusionReason = 'license' | 'invalid-record' | 'duplicate';
@@ -38,30 +45,51 @@ export interface PipelineOptions {
   sample: boolean;
   /** Publish the valid remainder instead of failing on bad records. */
   skipInvalid: boolean;
+  /** Keys the markers' hashes (`ATLAS_REDACTION_KEY`, else random per build); never published. */
+  redactionKey: RedactionKey;
 }
 
 export type PipelineResult =
   | { ok: true; episodes: Episode[]; report: Report; skipped: string[] }
   | { ok: false; problems: string[] };
 
-function scrubDeep<T>(value: T, tally: RedactionTally): T {
-  if (typeof value === 'string') return scrubText(value, tally) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, tally)) as T;
+/** Every string in `value`, in a fixed order, and a function that puts replacements back. */
+function stringsOf(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) stringsOf(item, out);
+  return out;
+}
+
+function replaceStrings<T>(value: T, next: () => string): T {
+  if (typeof value === 'string') return next() as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => replaceStrings(item, next)) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, tally);
+    for (const [k, v] of Object.entries(value)) out[k] = replaceStrings(v, next);
     return out as T;
   }
   return value;
+}
+
+function scrubDeep<T>(value: T, key: RedactionKey, tally: RedactionTally): T {
+  const scrubbed = scrubTexts(stringsOf(value, []), key, tally);
+  let i = 0;
+  return replaceStrings(value, () => scrubbed[i++] ?? '');
 }
 
 /**
  * Scrubs every string of an episode except its id and key, which the schema already limits to
  * safe characters. Walking the whole record means a text field added later is scrubbed too.
  */
-export function scrubEpisode(episode: Episode, tally: RedactionTally): Episode {
+export function scrubEpisode(
+  episode: Episode,
+  redactionKey: RedactionKey,
+  tally: RedactionTally,
+): Episode {
   const { id, key, ...rest } = episode;
-  return { id, key, ...scrubDeep(rest, tally) };
+  return { id, key, ...scrubDeep(rest, redactionKey, tally) };
 }
 
 /**
@@ -69,11 +97,7 @@ export function scrubEpisode(episode: Episode, tally: RedactionTally): Episode {
  * licence strings), so that text is scrubbed like any other. Its redactions are not added to the
  * episodes' tally, which counts what was taken out of published episodes.
  */
-function scrubReportText(text: string): string {
-  return scrubText(text, {});
-}
-
-function exclusionOf(problems: Problem[]): Exclusion[] {
+function exclusionOf(problems: Problem[], scrubReportText: (text: string) => string): Exclusion[] {
   const byIndex = new Map<number, Exclusion>();
   for (const problem of problems) {
     if (problem.index === undefined) continue;
@@ -103,7 +127,8 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
   if (parsed.problems.length > 0 && !options.skipInvalid)
     return { ok: false, problems: parsed.problems.map(formatProblem) };
 
-  const excludedRecords = exclusionOf(parsed.problems);
+  const scrubReportText = (text: string) => scrubText(text, options.redactionKey, {});
+  const excludedRecords = exclusionOf(parsed.problems, scrubReportText);
   const tally: RedactionTally = {};
   const licences: Report['licences'] = {};
   const episodes: Episode[] = [];
@@ -122,7 +147,7 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
       continue;
     }
     row.published += 1;
-    episodes.push(scrubEpisode(episode, tally));
+    episodes.push(scrubEpisode(episode, options.redactionKey, tally));
   }
   excludedRecords.sort((a, b) => a.index - b.index);
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { runPipeline, type Report } from '../../src/lib/pipeline.ts';
 import type { Episode } from '../../src/lib/schema.ts';
+import { TEST_REDACTION_KEY } from '../unit/helpers.ts';
 
 const SAMPLE = 'content/sample/misalignments.json';
 
@@ -16,6 +17,7 @@ function load() {
     inputName: SAMPLE,
     sample: true,
     skipInvalid: false,
+    redactionKey: TEST_REDACTION_KEY,
   });
   if (!result.ok) throw new Error(`the sample does not parse:\n${result.problems.join('\n')}`);
   return result;

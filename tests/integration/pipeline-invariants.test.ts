@@ -4,10 +4,11 @@
  * nothing but the secrets it replaces, and every input record is either published or named in the
  * report with its reason.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_REDACTION_KEY } from '../unit/helpers.ts';
 import { decodeRelease, parseRelease } from '../../src/lib/parse.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import type { Episode } from '../../src/lib/schema.ts';
@@ -26,7 +27,7 @@ function stringsOf(value: unknown, path = ''): Array<[string, string]> {
 }
 
 function hash12(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
+  return createHmac('sha256', TEST_REDACTION_KEY).update(text, 'utf8').digest('hex').slice(0, 12);
 }
 
 /** The sample's episodes before and after the pipeline, paired by id. */
@@ -35,7 +36,12 @@ function samplePairs(): Array<{ before: Episode; after: Episode }> {
   const decoded = decodeRelease(bytes);
   if ('error' in decoded) throw new Error(decoded.error);
   const before = new Map(parseRelease(decoded.text).episodes.map((p) => [p.episode.id, p.episode]));
-  const result = runPipeline(bytes, { inputName: 'sample', sample: true, skipInvalid: false });
+  const result = runPipeline(bytes, {
+    inputName: 'sample',
+    sample: true,
+    skipInvalid: false,
+    redactionKey: TEST_REDACTION_KEY,
+  });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.episodes.map((after) => {
     const found = before.get(after.id);
@@ -69,7 +75,7 @@ describe('the scrubbed-text invariant on the whole sample', () => {
   it('is idempotent: scrubbing published text again changes nothing', () => {
     for (const { after } of pairs)
       for (const [path, text] of stringsOf(after))
-        expect(scrubText(text), `${after.id} ${path}`).toBe(text);
+        expect(scrubText(text, TEST_REDACTION_KEY), `${after.id} ${path}`).toBe(text);
   });
 
   it('keeps no planted secret anywhere in the published episodes', () => {
@@ -140,7 +146,12 @@ function fixtures(): string[] {
 describe('nothing is lost: input = published + excluded for every fixture', () => {
   it.each(fixtures().map((path) => [path.slice(ROOT.length + 1), path]))('%s', (_name, path) => {
     const bytes = new Uint8Array(readFileSync(path));
-    const result = runPipeline(bytes, { inputName: path, sample: false, skipInvalid: true });
+    const result = runPipeline(bytes, {
+      inputName: path,
+      sample: false,
+      skipInvalid: true,
+      redactionKey: TEST_REDACTION_KEY,
+    });
     // A file that cannot be read at all has no records to account for; it must say why.
     if (!result.ok) {
       expect(result.problems.length).toBeGreaterThan(0);

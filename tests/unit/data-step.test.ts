@@ -12,7 +12,8 @@ import {
 } from '../../src/lib/data-step.ts';
 import type { Report } from '../../src/lib/pipeline.ts';
 import type { Episode } from '../../src/lib/schema.ts';
-import { bytesOf, invalidRecord, validRecord } from './helpers.ts';
+import { REDACTION_KINDS } from '../../src/lib/scrub.ts';
+import { bytesOf, invalidRecord, TEST_REDACTION_KEY, validRecord } from './helpers.ts';
 
 const ROOT = resolve(__dirname, '../..');
 const THREE = 'tests/fixtures/three.json';
@@ -43,23 +44,9 @@ function readFixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(resolve(ROOT, path)));
 }
 
-const noRedactions: Report['redactions'] = {
-  'private-key': 0,
-  jwt: 0,
-  'github-token': 0,
-  'openai-key': 0,
-  'anthropic-key': 0,
-  'aws-key': 0,
-  'google-key': 0,
-  'slack-token': 0,
-  'stripe-key': 0,
-  'bearer-token': 0,
-  'url-credentials': 0,
-  'secret-assignment': 0,
-  email: 0,
-  'home-path': 0,
-  'ip-address': 0,
-};
+const noRedactions: Report['redactions'] = Object.fromEntries(
+  REDACTION_KINDS.map((kind) => [kind, 0]),
+);
 
 /** What the data step must report for tests/fixtures/three.json, worked out by hand. */
 const THREE_REPORT: Report = {
@@ -124,13 +111,16 @@ describe('runDataStep input', () => {
 
   it('reads the explicit input before the release and the sample', () => {
     const fx = fakeEffects({ [RELEASE_PATH]: release, [SAMPLE_PATH]: sample, 'in.json': explicit });
-    const result = runDataStep({ input: 'in.json', skipInvalid: false }, fx);
+    const result = runDataStep(
+      { input: 'in.json', skipInvalid: false, redactionKey: TEST_REDACTION_KEY },
+      fx,
+    );
     expect(result.ok && result.episodes.map((e) => e.key.misalignment)).toEqual(['M300']);
   });
 
   it('reads the release before the sample', () => {
     const fx = fakeEffects({ [RELEASE_PATH]: release, [SAMPLE_PATH]: sample });
-    const result = runDataStep({ skipInvalid: false }, fx);
+    const result = runDataStep({ skipInvalid: false, redactionKey: TEST_REDACTION_KEY }, fx);
     expect(result.ok && [result.report.inputName, result.report.sample]).toEqual([
       RELEASE_PATH,
       false,
@@ -140,7 +130,7 @@ describe('runDataStep input', () => {
 
   it('reads the sample when nothing else exists, and says so', () => {
     const fx = fakeEffects({ [SAMPLE_PATH]: sample });
-    const result = runDataStep({ skipInvalid: false }, fx);
+    const result = runDataStep({ skipInvalid: false, redactionKey: TEST_REDACTION_KEY }, fx);
     expect(result.ok && [result.report.inputName, result.report.sample]).toEqual([
       SAMPLE_PATH,
       true,
@@ -150,7 +140,17 @@ describe('runDataStep input', () => {
 
   it('fails on an explicit input that does not exist', () => {
     const fx = fakeEffects({ [SAMPLE_PATH]: sample });
-    expect(runDataStep({ input: 'missing.json', skipInvalid: false, outDir: 'out' }, fx)).toEqual({
+    expect(
+      runDataStep(
+        {
+          input: 'missing.json',
+          skipInvalid: false,
+          redactionKey: TEST_REDACTION_KEY,
+          outDir: 'out',
+        },
+        fx,
+      ),
+    ).toEqual({
       ok: false,
       problems: ['file: cannot read missing.json'],
     });
@@ -161,7 +161,10 @@ describe('runDataStep input', () => {
 describe('runDataStep output', () => {
   function built() {
     const fx = fakeEffects({ [THREE]: readFixture(THREE) });
-    const result = runDataStep({ input: THREE, skipInvalid: false, outDir: 'out' }, fx);
+    const result = runDataStep(
+      { input: THREE, skipInvalid: false, redactionKey: TEST_REDACTION_KEY, outDir: 'out' },
+      fx,
+    );
     if (!result.ok) throw new Error(result.problems.join('\n'));
     return { fx, result };
   }
@@ -231,7 +234,9 @@ describe('runDataStep output', () => {
 
   it('writes nothing without an outDir', () => {
     const fx = fakeEffects({ [THREE]: readFixture(THREE) });
-    expect(runDataStep({ input: THREE, skipInvalid: false }, fx).ok).toBe(true);
+    expect(
+      runDataStep({ input: THREE, skipInvalid: false, redactionKey: TEST_REDACTION_KEY }, fx).ok,
+    ).toBe(true);
     expect(fx.written.size).toBe(0);
   });
 });
@@ -244,7 +249,10 @@ describe('runDataStep on a bad input', () => {
 
   it('writes nothing when a record is invalid', () => {
     const fx = fakeEffects({ 'bad.json': bad });
-    const result = runDataStep({ input: 'bad.json', skipInvalid: false, outDir: 'out' }, fx);
+    const result = runDataStep(
+      { input: 'bad.json', skipInvalid: false, redactionKey: TEST_REDACTION_KEY, outDir: 'out' },
+      fx,
+    );
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -256,13 +264,21 @@ describe('runDataStep on a bad input', () => {
 
   it('writes nothing when the file is not JSON', () => {
     const fx = fakeEffects({ 'bad.json': new TextEncoder().encode('<html>') });
-    expect(runDataStep({ input: 'bad.json', skipInvalid: true, outDir: 'out' }, fx).ok).toBe(false);
+    expect(
+      runDataStep(
+        { input: 'bad.json', skipInvalid: true, redactionKey: TEST_REDACTION_KEY, outDir: 'out' },
+        fx,
+      ).ok,
+    ).toBe(false);
     expect(fx.written.size).toBe(0);
   });
 
   it('writes the valid remainder with skipInvalid', () => {
     const fx = fakeEffects({ 'bad.json': bad });
-    const result = runDataStep({ input: 'bad.json', skipInvalid: true, outDir: 'out' }, fx);
+    const result = runDataStep(
+      { input: 'bad.json', skipInvalid: true, redactionKey: TEST_REDACTION_KEY, outDir: 'out' },
+      fx,
+    );
     expect(result.ok && result.skipped).toHaveLength(1);
     const episodes = JSON.parse(fx.written.get('out/episodes.json') ?? '[]') as Episode[];
     expect(episodes.map((e) => e.key.misalignment)).toEqual(['M002']);
@@ -300,7 +316,10 @@ describe('summarise', () => {
     const fx = fakeEffects({
       'x.json': bytesOf([validRecord(), invalidRecord({ misalignment_id: 'M009' })]),
     });
-    const result = runDataStep({ input: 'x.json', skipInvalid: false }, fx);
+    const result = runDataStep(
+      { input: 'x.json', skipInvalid: false, redactionKey: TEST_REDACTION_KEY },
+      fx,
+    );
     expect(result.ok && summarise(result.report)[1]).toBe('published  2 (1 VALID, 1 INVALID)');
   });
 });

@@ -93,3 +93,6 @@ export function distinctRecords(n: number, overrides: Json = {}): Json[] {
     validRecord({ misalignment_id: `M${String(i + 1).padStart(3, '0')}`, ...overrides }),
   );
 }
+
+/** The redaction key of every test run: markers are stable across runs and across processes. */
+export const TEST_REDACTION_KEY = 'atlas-test-redaction-key';

@@ -9,10 +9,15 @@ import {
 } from '../../src/lib/pipeline.ts';
 import { REDACTION_KINDS } from '../../src/lib/scrub.ts';
 import { generateRecords } from '../../src/lib/synthetic.ts';
-import { bytesOf, invalidRecord, validRecord, type Json } from './helpers.ts';
+import { bytesOf, invalidRecord, validRecord, type Json, TEST_REDACTION_KEY } from './helpers.ts';
 
 const ROOT = resolve(__dirname, '../..');
-const options: PipelineOptions = { inputName: 'test.json', sample: false, skipInvalid: false };
+const options: PipelineOptions = {
+  inputName: 'test.json',
+  sample: false,
+  skipInvalid: false,
+  redactionKey: TEST_REDACTION_KEY,
+};
 const skipping: PipelineOptions = { ...options, skipInvalid: true };
 const SAMPLE = new Uint8Array(readFileSync(resolve(ROOT, 'content/sample/misalignments.json')));
 
@@ -187,6 +192,7 @@ describe('accounting', () => {
       inputName: 'content/sample/misalignments.json',
       sample: true,
       skipInvalid: false,
+      redactionKey: TEST_REDACTION_KEY,
     });
     expect([report.inputName, report.sample]).toEqual(['content/sample/misalignments.json', true]);
   });

@@ -3,7 +3,7 @@ import { parseRelease } from '../../src/lib/parse.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import { generateRecords, random, type Layout } from '../../src/lib/synthetic.ts';
-import { bytesOf } from './helpers.ts';
+import { bytesOf, TEST_REDACTION_KEY } from './helpers.ts';
 
 const COUNT = 300;
 
@@ -73,6 +73,7 @@ describe('generateRecords', () => {
       inputName: 'synthetic',
       sample: false,
       skipInvalid: false,
+      redactionKey: TEST_REDACTION_KEY,
     });
     if (!result.ok) throw new Error(result.problems.slice(0, 5).join('\n'));
     expect(result.skipped).toEqual([]);
