@@ -20,6 +20,7 @@ import {
   type PagefindRun,
 } from './bench/browser.ts';
 import { measureCompute } from './bench/compute.ts';
+import { measureScrub } from './bench/scrub.ts';
 import { floorProject, generateInput } from './bench/inputs.ts';
 import { hasGnuTime, runMeasured, sizeOfTree, type Measured } from './bench/measure.ts';
 import { COLD_QUERY, WARM_QUERIES } from './bench/queries.ts';
@@ -171,6 +172,12 @@ async function benchSize(episodes: number): Promise<SizeResult> {
   const records = generateInput(REPO, episodes, SEED, input);
   const env = { ATLAS_INPUT: input, ATLAS_BASE: '/' };
 
+  progress(`${episodes}: scrub throughput`);
+  const scrub = measureScrub(input);
+  progress(
+    `${episodes}: scrubbed ${(scrub.bytes / 1e6).toFixed(1)} MB at ${scrub.mbPerSecond.toFixed(1)} MB/s`,
+  );
+
   progress(`${episodes}: data step`);
   rmSync(dataDir, { recursive: true, force: true });
   const data = await runMeasured({
@@ -273,6 +280,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     dist: { bytes: dist.bytes, files: dist.files, byTop: dist.byTop },
     weight,
     compute,
+    scrub,
     pagefindIndex,
     browser,
     errors,

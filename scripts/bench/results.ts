@@ -2,6 +2,7 @@
 import type { Transfer } from './browser.ts';
 import type { ComputeFigures } from './compute.ts';
 import type { PageWeight, SearchIndexBytes } from './weight.ts';
+import type { ScrubFigures } from './scrub.ts';
 
 export interface ProcessFigures {
   ok: boolean;
@@ -69,6 +70,8 @@ export interface SizeResult {
     chunk: { raw: number; gzip: number } | null;
     searchIndex: SearchIndexBytes | null;
   };
+  /** Every string of the release through the scrubber (scripts/bench/scrub.ts). */
+  scrub?: ScrubFigures;
   /** Browse's pure computation timed in Node (scripts/bench/compute.ts). */
   compute: ComputeFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
