@@ -1,14 +1,23 @@
 /**
- * `npm run scrub-check -- <corpus.json> [--json] [--show]`: measures the scrubber against a corpus
- * of secrets and look-alikes that somebody else wrote (for instance the test material of other
- * secret scanners). The corpus is `{ secrets: [{ family, secret, text }], lookalikes: [{ text }] }`:
- * each `secret` must not survive scrubbing its `text`, each look-alike must come through unchanged.
- * Prints a table per family, the look-alikes that changed, and one closing line.
+ * `npm run scrub-check -- <corpus.json> [--json] [--show] [--site]`: measures the scrubber against
+ * a corpus of secrets and look-alikes that somebody else wrote (for instance the test material of
+ * other secret scanners). The corpus is `{ secrets: [{ family, secret, text }], lookalikes:
+ * [{ text }] }`: each `secret` must not survive scrubbing its `text`, each look-alike must come
+ * through unchanged. Prints a table per family, the look-alikes that changed, and one closing line.
+ *
+ * With `--site`, each text is also planted in a text field of an episode of a generated release,
+ * the whole site is built, and every file of it is searched, decoded every way a reader could
+ * decode it, for each secret (a survivor) and each look-alike (altered when it appears nowhere).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { scrubText } from '../src/lib/scrub.ts';
+import { generateRecords } from '../src/lib/synthetic.ts';
 import { flag, positionals } from './cli.ts';
+import { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS, type Readings } from './site-text.ts';
 
 interface Corpus {
   secrets: Array<{ family: string; secret: string; text: string }>;
@@ -89,3 +98,68 @@ if (flag(args, '--json')) {
   console.log(`\n${(bytes / 1024).toFixed(0)} KiB scrubbed in ${seconds.toFixed(2)} s`);
 }
 console.log(summary);
+
+/** The text fields a planted text goes into, in turn (long texts always into the description). */
+const FIELDS = ['description', 'quote', 'context', 'note', 'symptom', 'name'] as const;
+
+function plant(record: Record<string, unknown>, text: string, turn: number): void {
+  const field =
+    text.length > 150 || text.includes('\n') ? 'description' : FIELDS[turn % FIELDS.length];
+  const evidence = record['evidence'] as Array<Record<string, unknown>>;
+  if (field === 'quote' || field === 'context')
+    (evidence[0] as Record<string, unknown>)[field] = text;
+  else if (field === 'symptom') (record['symptom'] as Record<string, unknown>)['reasoning'] = text;
+  else record[field ?? 'description'] = text;
+}
+
+function checkSite({ secrets, lookalikes }: Corpus): void {
+  const texts = [...secrets.map((s) => s.text), ...lookalikes.map((l) => l.text)];
+  const records = generateRecords({ count: texts.length * 3, seed: 11, layout: 'nested' })
+    .filter((r) => r['label'] === 'VALID')
+    .slice(0, texts.length);
+  if (records.length < texts.length) throw new Error('not enough generated episodes');
+  records.forEach((record, i) => {
+    record['license_type'] = 'MIT';
+    plant(record, texts[i] ?? '', i);
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-check-'));
+  try {
+    const input = join(dir, 'release.json');
+    writeFileSync(input, JSON.stringify(records));
+    const dist = join(dir, 'dist');
+    console.error(`[scrub-check] building a site from ${records.length} planted episodes`);
+    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, ATLAS_INPUT: input, ATLAS_DIST: dist },
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) {
+      console.error(build.stderr.slice(-2000));
+      throw new Error('the site build failed');
+    }
+    const files = listFiles(dist).filter((f) => TEXT_EXTENSIONS.has(extname(f)));
+    const readings: Readings[] = files.map((f) => readingsOf(join(dist, f)));
+    // A secret that is part of a look-alike (`sk_live_…` inside `xsk_live_…`) must stay there, so
+    // its presence in the site says nothing: it is left out of the count and named.
+    const all = [...new Set(secrets.map((s) => s.secret))];
+    const unmeasurable = all.filter((secret) =>
+      lookalikes.some(({ text }) => text.includes(secret)),
+    );
+    const distinct = all.filter((secret) => !unmeasurable.includes(secret));
+    const leaked = distinct.filter((secret) => readings.some((r) => occursIn(r, secret)));
+    // A look-alike is intact when it appears whole somewhere (its episode page at least).
+    const altered = lookalikes.filter(({ text }) => !readings.some((r) => occursIn(r, text)));
+    for (const secret of unmeasurable)
+      console.log(`site: inside a look-alike, not counted  ${secret}`);
+    for (const secret of leaked) console.log(`site: survived  ${secret.slice(0, 100)}`);
+    for (const { text } of altered) console.log(`site: altered   ${text.slice(0, 100)}`);
+    console.log(
+      `site: secrets surviving anywhere in ${files.length} files: ${leaked.length} of ${distinct.length} distinct ` +
+        `(${pct(leaked.length, distinct.length)}); look-alikes altered: ${altered.length} of ` +
+        `${lookalikes.length} (${pct(altered.length, lookalikes.length)})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (flag(args, '--site')) checkSite(corpus);
