@@ -4,10 +4,16 @@
  * the components draw static SVG and the home page ships no JavaScript.
  */
 import { max, range, scaleBand, scaleLinear } from 'd3';
-import type { Episode } from './schema.ts';
 import { browseQuery, DEFAULT_FILTERS, type FacetKey } from './browse-state.ts';
 import { routes } from './paths.ts';
-import { axisBySlug, byMonth, cooccurrence, countLabels, population } from './stats.ts';
+import {
+  axisBySlug,
+  byMonth,
+  cooccurrence,
+  countLabels,
+  population,
+  type Labelled,
+} from './stats.ts';
 import {
   CAUSES,
   labelTitle,
@@ -87,7 +93,7 @@ export function browseHref(
  * to Browse filtered by that label (plus `extra` filters, e.g. `status=RS1` for resolvers).
  */
 export function axisRows(
-  episodes: readonly Episode[],
+  episodes: readonly Labelled[],
   axis: AxisSlug,
   options: { extra?: Filters; paper?: Readonly<Record<string, number>> } = {},
 ): ChartRow[] {
@@ -107,7 +113,7 @@ export function axisRows(
 }
 
 /** Resolver rows: shares of the resolved (RS1) episodes, linked to `status=RS1&resolver=RVx`. */
-export function resolverRows(episodes: readonly Episode[]): ChartRow[] {
+export function resolverRows(episodes: readonly Labelled[]): ChartRow[] {
   const resolved = episodes.filter((e) => e.annotation?.resolution.status === RESOLVED_STATUS);
   return axisRows(resolved, 'resolver', {
     extra: { status: [RESOLVED_STATUS] },
@@ -122,7 +128,7 @@ export interface MatrixCell {
 }
 
 /** Co-occurrence of two axes over VALID episodes, each cell linked to both filters. */
-export function labelMatrix(episodes: readonly Episode[], rowsAxis: AxisSlug, colsAxis: AxisSlug) {
+export function labelMatrix(episodes: readonly Labelled[], rowsAxis: AxisSlug, colsAxis: AxisSlug) {
   const { rows, cols, cells } = cooccurrence(population(episodes, rowsAxis), rowsAxis, colsAxis);
   const rowFacet = axisBySlug(rowsAxis)?.facet;
   const colFacet = axisBySlug(colsAxis)?.facet;
@@ -158,7 +164,7 @@ export interface GroupRow {
  * Form shares per platform, each normalised within its platform (share of that platform's VALID
  * episodes), so IDE and CLI compare despite different sizes.
  */
-export function formByPlatform(episodes: readonly Episode[]): {
+export function formByPlatform(episodes: readonly Labelled[]): {
   series: Series[];
   groups: GroupRow[];
 } {
@@ -197,7 +203,7 @@ export interface MonthRow {
 }
 
 /** Episodes per month (every month from first to last), split VALID / INVALID. */
-export function monthRows(episodes: readonly Episode[]): MonthRow[] {
+export function monthRows(episodes: readonly Labelled[]): MonthRow[] {
   return byMonth(episodes).map((row) => {
     const dates = monthBounds(row.month);
     return {

@@ -33,12 +33,20 @@ export interface ParseResult {
 /** Deeper than this, a record is malformed (real records nest four levels). */
 export const MAX_DEPTH = 32;
 
-/** `records[412] (swe/78/session_846/M003): outcome.damage_locus must be null …` */
-export function formatProblem(problem: Problem): string {
-  if (problem.index === undefined) return `file: ${problem.message}`;
-  const where = `records[${problem.index}]${problem.key ? ` (${problem.key})` : ''}`;
-  return `${where}: ${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+/**
+ * A formatter of problems whose rows the file calls `noun`:
+ * `records[412] (swe/78/session_846/M003): outcome.damage_locus must be null …`.
+ */
+export function problemFormatter(noun: string): (problem: Problem) => string {
+  return (problem) => {
+    if (problem.index === undefined) return `file: ${problem.message}`;
+    const where = `${noun}[${problem.index}]${problem.key ? ` (${problem.key})` : ''}`;
+    return `${where}: ${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+  };
 }
+
+/** How a problem of the release reads: `records[412] (swe/78/session_846/M003): …`. */
+export const formatProblem = problemFormatter('records');
 
 function fileProblem(message: string): ParseResult {
   return { total: 0, episodes: [], problems: [{ message, reason: 'invalid-file' }] };
@@ -152,7 +160,8 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-function issueProblems(
+/** A zod error's issues as problems of the record at `index`, each naming its field. */
+export function issueProblems(
   index: number,
   key: string | undefined,
   record: unknown,
@@ -178,22 +187,27 @@ function issueProblems(
   });
 }
 
-/** Parses the release's text; every record that passes is returned, every problem listed. */
-export function parseRelease(text: string): ParseResult {
-  let file: unknown;
+/** Parses a file's text as JSON, or says where and why it is not JSON. */
+export function readJsonText(text: string): { value: unknown } | { error: string } {
   try {
-    file = JSON.parse(text);
+    return { value: JSON.parse(text) };
   } catch (error) {
-    if (error instanceof RangeError) return fileProblem('the file nests too deeply to be read');
+    if (error instanceof RangeError) return { error: 'the file nests too deeply to be read' };
     const offset = jsonErrorOffset(text);
     if (offset >= text.trimEnd().length)
-      return fileProblem('the file is empty or ends too early (truncated JSON)');
+      return { error: 'the file is empty or ends too early (truncated JSON)' };
     const message = error instanceof Error ? error.message : String(error);
-    return fileProblem(
-      `the file is not valid JSON at ${lineAndColumn(text, Math.max(0, offset))}: ${message}`,
-    );
+    return {
+      error: `the file is not valid JSON at ${lineAndColumn(text, Math.max(0, offset))}: ${message}`,
+    };
   }
-  const found = recordsOf(file);
+}
+
+/** Parses the release's text; every record that passes is returned, every problem listed. */
+export function parseRelease(text: string): ParseResult {
+  const json = readJsonText(text);
+  if ('error' in json) return fileProblem(json.error);
+  const found = recordsOf(json.value);
   if ('error' in found) return fileProblem(found.error);
   if (found.records.length === 0) return fileProblem('the file holds no records');
 

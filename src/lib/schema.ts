@@ -39,7 +39,8 @@ function text(max = MAX_TEXT) {
   });
 }
 
-const idPart = z
+/** An id part (repository, session, misalignment): a safe string, or a non-negative integer. */
+export const idPart = z
   .union([z.string(), z.number().int().nonnegative()])
   .transform(String)
   .pipe(
@@ -49,7 +50,8 @@ const idPart = z
       .refine((value) => !value.includes('..'), { error: 'must not contain ".."' }),
   );
 
-function oneOf<T extends readonly { code: string }[]>(rows: T) {
+/** One code of a taxonomy table, with a message that lists the allowed codes. */
+export function oneOf<T extends readonly { code: string }[]>(rows: T) {
   const codes = codesOf(rows as never) as [string, ...string[]];
   return z.enum(codes as [T[number]['code'], ...T[number]['code'][]], {
     error: (issue) => `must be one of ${codes.join(', ')} (got ${JSON.stringify(issue.input)})`,
@@ -57,7 +59,8 @@ function oneOf<T extends readonly { code: string }[]>(rows: T) {
 }
 
 const KNOWN_CATEGORIES: readonly string[] = VALIDATION_CATEGORIES.map((c) => c.code);
-const validationCategory = z
+/** One of the eight validation categories, or `custom:<snake_case>`. */
+export const validationCategory = z
   .string()
   .refine(
     (value) => KNOWN_CATEGORIES.includes(value) || /^custom:[a-z0-9]+(_[a-z0-9]+)*$/.test(value),

@@ -1,19 +1,27 @@
 /**
- * Counting, grouping and sharing-out over published episodes: the figures of the overview,
- * the taxonomy pages and the agent pages. Pure functions over `Episode[]`.
+ * Counting, grouping and sharing-out over episodes: the figures of the overview, the taxonomy
+ * pages and the agent pages. Pure functions over `Labelled[]`: published episodes and the full
+ * corpus's rows (which have labels but no text) are both counted with them.
  */
 import type { Episode } from './schema.ts';
+import type { LabelSet } from './core/schema.ts';
 import { AXES, type AxisSlug, type LabelInfo } from './taxonomy.ts';
 import { sessionId, repositoryId } from './ids.ts';
 
 export type Axis = (typeof AXES)[number];
+
+/** What counting needs of an episode: key, session metadata and labels, no text. */
+export type Labelled = Pick<Episode, 'key' | 'platform' | 'agent' | 'timestamp'> & {
+  validation: Pick<Episode['validation'], 'label' | 'category'>;
+  annotation: LabelSet | null;
+};
 
 export function axisBySlug(slug: string): Axis | undefined {
   return AXES.find((axis) => axis.slug === slug);
 }
 
 /** The codes an episode carries on an axis (none for an axis it is not annotated on). */
-export function codesOn(episode: Episode, axis: AxisSlug): string[] {
+export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
   const a = episode.annotation;
   switch (axis) {
     case 'form':
@@ -34,7 +42,7 @@ export function codesOn(episode: Episode, axis: AxisSlug): string[] {
 }
 
 /** The episodes an axis's shares are computed over: VALID ones, or INVALID ones for validation. */
-export function population(episodes: readonly Episode[], axis: AxisSlug): Episode[] {
+export function population<T extends Labelled>(episodes: readonly T[], axis: AxisSlug): T[] {
   const label = axis === 'validation' ? 'INVALID' : 'VALID';
   return episodes.filter((e) => e.validation.label === label);
 }
@@ -48,7 +56,7 @@ export interface LabelCount {
 }
 
 /** The labels of an axis (including custom validation categories found in the data). */
-export function labelsOf(episodes: readonly Episode[], axis: AxisSlug): LabelInfo[] {
+export function labelsOf(episodes: readonly Labelled[], axis: AxisSlug): LabelInfo[] {
   const known: LabelInfo[] = [...(axisBySlug(axis)?.labels ?? [])];
   if (axis !== 'validation') return known;
   const extra = [...new Set(episodes.flatMap((e) => codesOn(e, axis)))]
@@ -58,7 +66,7 @@ export function labelsOf(episodes: readonly Episode[], axis: AxisSlug): LabelInf
 }
 
 /** Counts each label of an axis once per episode, with its share of the axis's population. */
-export function countLabels(episodes: readonly Episode[], axis: AxisSlug): LabelCount[] {
+export function countLabels(episodes: readonly Labelled[], axis: AxisSlug): LabelCount[] {
   const pop = population(episodes, axis);
   const counts = new Map<string, number>();
   for (const episode of pop)
@@ -76,14 +84,18 @@ export function countLabels(episodes: readonly Episode[], axis: AxisSlug): Label
 }
 
 /** Episodes carrying a label on an axis. */
-export function withLabel(episodes: readonly Episode[], axis: AxisSlug, code: string): Episode[] {
+export function withLabel<T extends Labelled>(
+  episodes: readonly T[],
+  axis: AxisSlug,
+  code: string,
+): T[] {
   return episodes.filter((e) => codesOn(e, axis).includes(code));
 }
 
 /** Counts by a key (agent, platform, month …), most frequent first, ties by key. */
-export function countBy(
-  episodes: readonly Episode[],
-  key: (e: Episode) => string,
+export function countBy<T>(
+  episodes: readonly T[],
+  key: (e: T) => string,
 ): Array<{ key: string; count: number }> {
   const counts = new Map<string, number>();
   for (const e of episodes) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
@@ -97,7 +109,7 @@ export function countBy(
  * column label j on `cols` (each episode counted once per pair).
  */
 export function cooccurrence(
-  episodes: readonly Episode[],
+  episodes: readonly Labelled[],
   rows: AxisSlug,
   cols: AxisSlug,
 ): { rows: LabelInfo[]; cols: LabelInfo[]; cells: number[][] } {
@@ -118,13 +130,13 @@ export function cooccurrence(
 }
 
 /** `YYYY-MM` of an episode's session. */
-export function monthOf(episode: Episode): string {
+export function monthOf(episode: Pick<Labelled, 'timestamp'>): string {
   return episode.timestamp.slice(0, 7);
 }
 
 /** Episode counts per month, every month from the first to the last present. */
 export function byMonth(
-  episodes: readonly Episode[],
+  episodes: readonly Labelled[],
 ): Array<{ month: string; valid: number; invalid: number }> {
   if (episodes.length === 0) return [];
   const months = episodes.map(monthOf).sort();
@@ -152,7 +164,7 @@ export function byMonth(
 }
 
 /** The headline figures of the overview. */
-export function headline(episodes: readonly Episode[]) {
+export function headline(episodes: readonly Labelled[]) {
   const bySource = countBy(episodes, (e) => e.key.source);
   return {
     repositories: new Set(episodes.map((e) => repositoryId(e.key))).size,
@@ -184,11 +196,11 @@ export interface GroupShare {
  * How a label splits by a grouping (platform, agent …): in each group, how many of the axis's
  * population carry the label. Groups with no population are left out; largest groups first.
  */
-export function splitBy(
-  episodes: readonly Episode[],
+export function splitBy<T extends Labelled>(
+  episodes: readonly T[],
   axis: AxisSlug,
   code: string,
-  group: (e: Episode) => string,
+  group: (e: T) => string,
 ): GroupShare[] {
   const totals = new Map<string, { count: number; total: number }>();
   for (const e of population(episodes, axis)) {

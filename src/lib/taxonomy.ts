@@ -238,6 +238,33 @@ export const VALIDATION_CATEGORIES = table([
   },
 ]);
 
+/**
+ * The paper's two groups of validation categories: rejections that come from the extractor's
+ * normative priors, and those that come from what the log cannot show.
+ */
+export const VALIDATION_BIAS_GROUPS = [
+  {
+    code: 'normative',
+    name: 'Normative prior bias',
+    categories: [
+      'unrequested_action_without_pushback',
+      'intention_claim_without_pushback',
+      'collaboration_style_without_pushback',
+      'evidence_contradicts_description',
+    ],
+  },
+  {
+    code: 'observational',
+    name: 'Observational blind spots',
+    categories: [
+      'invisible_project_context',
+      'invisible_agent_action',
+      'session_terminated_before_completion',
+      'truncation',
+    ],
+  },
+] as const;
+
 /** Any validation category outside the eight above, as the pipeline writes it. */
 export const CUSTOM_CATEGORY_PREFIX = 'custom:';
 
