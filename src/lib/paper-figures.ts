@@ -54,7 +54,13 @@ export const PAPER_TABLE1: ReadonlyArray<{
   sessions: Printed;
   medianUserTurns: Printed;
 }> = [
-  { platform: 'IDE', name: 'Cursor', agents: ['Cursor IDE'], sessions: '3,234', medianUserTurns: '3' },
+  {
+    platform: 'IDE',
+    name: 'Cursor',
+    agents: ['Cursor IDE'],
+    sessions: '3,234',
+    medianUserTurns: '3',
+  },
   {
     platform: 'IDE',
     name: 'GitHub Copilot',
@@ -62,7 +68,13 @@ export const PAPER_TABLE1: ReadonlyArray<{
     sessions: '366',
     medianUserTurns: '3',
   },
-  { platform: 'IDE', name: 'Unknown', agents: ['Unknown'], sessions: '8,631', medianUserTurns: '3' },
+  {
+    platform: 'IDE',
+    name: 'Unknown',
+    agents: ['Unknown'],
+    sessions: '8,631',
+    medianUserTurns: '3',
+  },
   {
     platform: 'CLI',
     name: 'Claude Code',
@@ -71,7 +83,13 @@ export const PAPER_TABLE1: ReadonlyArray<{
     medianUserTurns: '5',
   },
   { platform: 'CLI', name: 'Codex', agents: ['Codex'], sessions: '517', medianUserTurns: '1' },
-  { platform: 'CLI', name: 'OpenCode', agents: ['OpenCode'], sessions: '624', medianUserTurns: '8' },
+  {
+    platform: 'CLI',
+    name: 'OpenCode',
+    agents: ['OpenCode'],
+    sessions: '624',
+    medianUserTurns: '8',
+  },
   {
     platform: 'CLI',
     name: 'Gemini CLI',

@@ -11,6 +11,7 @@ import {
   type Problem,
 } from '../parse.ts';
 import {
+  CORE_COLUMNS,
   CORE_FILES,
   CORE_KINDS,
   CORE_SCHEMAS,
@@ -96,6 +97,16 @@ export function parseCore(bytes: Uint8Array, expected?: CoreKind): CoreParse {
       problems.push({ index, message: 'must be an object', reason: 'invalid-record' });
       return;
     }
+    const missing = CORE_COLUMNS[kind].filter((column) => !(column in row));
+    if (missing.length > 0) {
+      problems.push({
+        index,
+        ...(key ? { key } : {}),
+        message: `lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (every column is present, null when empty)`,
+        reason: 'invalid-record',
+      });
+      return;
+    }
     const result = schema.safeParse(row);
     if (!result.success) {
       problems.push(...issueProblems(index, key, row, result.error));
@@ -116,10 +127,6 @@ export function parseCore(bytes: Uint8Array, expected?: CoreKind): CoreParse {
     parsed.push(result.data);
   });
   if (problems.length > 0)
-    return failure(
-      kind,
-      rows.length,
-      problems.map(problemFormatter('rows')),
-    );
+    return failure(kind, rows.length, problems.map(problemFormatter('rows')));
   return { ok: true, kind, rows: parsed } as CoreParse;
 }

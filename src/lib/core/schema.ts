@@ -105,23 +105,22 @@ function episodeMeta(row: EpisodeColumns) {
 }
 
 /** `session_mapping.json`: one row per session, with or without episodes. */
-export const coreSessionSchema = z
-  .object(sessionColumns)
-  .transform((row) => ({
-    source: row.source,
-    repository: row.repository_id,
-    sessionNumber: row.session_count_id,
-    ...sessionMeta(row),
-  }));
+export const coreSessionSchema = z.object(sessionColumns).transform((row) => ({
+  source: row.source,
+  repository: row.repository_id,
+  sessionNumber: row.session_count_id,
+  ...sessionMeta(row),
+}));
 
 /** `validated_misalignments.json`: one row per candidate episode, VALID or INVALID. */
+const candidateColumns = {
+  ...episodeColumns,
+  count_id: count,
+  label: oneOf(VALIDATION_LABELS),
+  invalid_category: validationCategory.nullable(),
+};
 export const coreCandidateSchema = z
-  .object({
-    ...episodeColumns,
-    count_id: count,
-    label: oneOf(VALIDATION_LABELS),
-    invalid_category: validationCategory.nullable(),
-  })
+  .object(candidateColumns)
   .superRefine((row, ctx) => {
     if (row.label === 'VALID' && row.invalid_category !== null)
       ctx.addIssue({
@@ -152,17 +151,18 @@ const causeColumns = Object.fromEntries(CAUSES.map((c) => [c.code, tierColumn]))
 >;
 
 /** `annotated_misalignments.json`: one row per valid episode, its labels flattened to columns. */
+const annotatedColumns = {
+  ...episodeColumns,
+  ...symptomColumns,
+  ...causeColumns,
+  symptom_other_descriptor: z.string().max(500).nullable(),
+  damage_severity: oneOf(SEVERITIES),
+  damage_locus: oneOf(LOCI).nullable(),
+  resolution_status: oneOf(STATUSES),
+  resolver: oneOf(RESOLVERS).nullable(),
+};
 export const coreAnnotatedSchema = z
-  .object({
-    ...episodeColumns,
-    ...symptomColumns,
-    ...causeColumns,
-    symptom_other_descriptor: z.string().max(500).nullable(),
-    damage_severity: oneOf(SEVERITIES),
-    damage_locus: oneOf(LOCI).nullable(),
-    resolution_status: oneOf(STATUSES),
-    resolver: oneOf(RESOLVERS).nullable(),
-  })
+  .object(annotatedColumns)
   .superRefine((row, ctx) => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
@@ -170,7 +170,10 @@ export const coreAnnotatedSchema = z
     const causes = CAUSES.filter((c) => row[c.code] !== null).map((c) => c.code);
     if (causes.length === 0) issue('C1', 'no cause column (C1…C7) is set');
     if (causes.length > MAX_CAUSES)
-      issue(causes[MAX_CAUSES] as string, `at most ${MAX_CAUSES} causes (got ${causes.join(', ')})`);
+      issue(
+        causes[MAX_CAUSES] as string,
+        `at most ${MAX_CAUSES} causes (got ${causes.join(', ')})`,
+      );
     for (const code of causes) {
       const tier = row[code];
       if (code === STANDALONE_CAUSE && tier !== NO_TIER)
@@ -226,6 +229,13 @@ export const CORE_SCHEMAS = {
   validated: coreCandidateSchema,
   sessions: coreSessionSchema,
 } as const;
+
+/** The columns every row of each file must have (`null` when empty); others are ignored. */
+export const CORE_COLUMNS: Readonly<Record<CoreKind, readonly string[]>> = {
+  annotated: Object.keys(annotatedColumns),
+  validated: Object.keys(candidateColumns),
+  sessions: Object.keys(sessionColumns),
+};
 
 export interface CoreRows {
   annotated: CoreAnnotated[];
