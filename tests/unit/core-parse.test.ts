@@ -11,8 +11,7 @@ function problemsOf(rows: unknown, expected?: CoreKind): string[] {
 /** The fixture's first annotated row with `changes` applied (undefined deletes a key). */
 function annotatedRow(changes: Json = {}): Json {
   const row: Json = { ...fixtureRows('annotated')[0], ...changes };
-  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete row[key];
-  return row;
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
 }
 
 describe('coreKindOf', () => {
