@@ -1,9 +1,11 @@
 /**
  * `npm run data`: the data step alone. Reads ATLAS_INPUT, else content/misalignments.json, else
- * the bundled sample; writes the derived data to .atlas/ for the site build.
+ * the bundled sample; then the core files from ATLAS_CORE_DIR, else content/core/, else the
+ * synthetic core in content/sample/core/; writes the derived data to .atlas/ for the site build.
  * ATLAS_SKIP_INVALID=1 (or --skip-invalid) publishes the valid remainder of a damaged file.
  */
 import { runDataStep, summarise } from '../src/lib/data-step.ts';
+import { runCoreStep } from '../src/lib/core/step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey } from './cli.ts';
 
 const args = process.argv.slice(2);
@@ -28,3 +30,16 @@ if (!result.ok) {
 }
 for (const line of result.skipped) console.error(`  skipped ${line}`);
 if (!quiet) for (const line of summarise(result.report)) console.error(line);
+const core = runCoreStep(
+  { dir: process.env['ATLAS_CORE_DIR'] || undefined, outDir: DATA_DIR },
+  effects,
+);
+if (!core.ok) {
+  console.error(`The core files cannot be used (${core.problems.length} problems):`);
+  for (const problem of core.problems.slice(0, 200)) console.error(`  ${problem}`);
+  if (core.problems.length > 200) console.error(`  … and ${core.problems.length - 200} more`);
+  console.error(
+    'Fix or re-fetch them (npm run fetch-data -- --core-only), or remove content/core/ to build with the synthetic core.',
+  );
+  process.exit(1);
+}

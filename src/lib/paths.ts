@@ -34,6 +34,15 @@ export const routes = {
   agents: () => '/agents/',
   agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
   about: () => '/about/',
+  paper: () => '/paper/',
+  /** The full-corpus views: aggregates of every labelled episode, no text. */
+  corpus: {
+    home: () => '/corpus/',
+    taxonomy: () => '/corpus/taxonomy/',
+    axis: (axis: AxisSlug) => `/corpus/taxonomy/${axis}/`,
+    agents: () => '/corpus/agents/',
+    agent: (agent: string) => `/corpus/agents/${agentSlug(agent)}/`,
+  },
   report: () => '/data/report.json',
   dataFile: (name: string) => `/data/${name}`,
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { joinCorpus } from '../../src/lib/core/corpus.ts';
 import { parseCore } from '../../src/lib/core/parse.ts';
-import { CORE_FILES, CORE_KINDS, type CoreRows } from '../../src/lib/core/schema.ts';
+import { CORE_FILES, CORE_KINDS, type CoreKind, type CoreRows } from '../../src/lib/core/schema.ts';
 import { SAMPLE_CORE_DIR } from '../../src/lib/core/step.ts';
 import { generateCore, SAMPLE_CORE_SIZE } from '../../src/lib/core/synthetic.ts';
 import { SAMPLE_PATH } from '../../src/lib/data-step.ts';
@@ -16,13 +16,16 @@ const sample = parseRelease(readFileSync(new URL(SAMPLE_PATH, root), 'utf8')).ep
 const generated = generateCore({ seed: 1, ...SAMPLE_CORE_SIZE, episodes: sample });
 
 function parsed(rows: typeof generated): CoreRows {
-  const out: Partial<Record<string, unknown>> = {};
-  for (const kind of CORE_KINDS) {
+  const one = (kind: CoreKind) => {
     const result = parseCore(bytes(rows[kind]), kind);
     if (!result.ok) throw new Error(result.problems.slice(0, 5).join('\n'));
-    out[kind] = result.rows;
-  }
-  return out as CoreRows;
+    return result.rows;
+  };
+  return {
+    annotated: one('annotated'),
+    validated: one('validated'),
+    sessions: one('sessions'),
+  } as CoreRows;
 }
 
 describe('generateCore', () => {

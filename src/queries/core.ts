@@ -1,0 +1,85 @@
+/**
+ * The full corpus at build time: read once from the data step's `core.json`, every aggregate
+ * computed once per build and memoised. Pages ask these functions, never the file.
+ */
+import { readFileSync } from 'node:fs';
+import type { CoreData, CoreReport } from '../lib/core/step.ts';
+import type { CorpusEpisode } from '../lib/core/schema.ts';
+import { reproduce, tally, type Section } from '../lib/core/reproduce.ts';
+import { countBy, countLabels, type LabelCount } from '../lib/stats.ts';
+import type { AxisSlug } from '../lib/taxonomy.ts';
+
+const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
+
+let core: CoreData | undefined;
+
+function coreData(): CoreData {
+  if (!core) {
+    try {
+      core = JSON.parse(readFileSync(`${DATA_DIR}/core.json`, 'utf8')) as CoreData;
+    } catch (error) {
+      throw new Error(
+        `Cannot read ${DATA_DIR}/core.json: run the data step first (npm run data).`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+  return core;
+}
+
+/** Which core the build used, its row counts and what did not join. */
+export function coreReport(): CoreReport {
+  return coreData().report;
+}
+
+/** Every candidate of the full corpus, valid ones with their labels (no text). */
+export function corpusEpisodes(): CorpusEpisode[] {
+  return coreData().episodes;
+}
+
+let sections: Section[] | undefined;
+
+/** The `/paper/` page's comparisons, computed once. */
+export function paperSections(): Section[] {
+  sections ??= reproduce(coreData());
+  return sections;
+}
+
+/** How many of the paper's figures were compared and how many match. */
+export function paperTally() {
+  return tally(paperSections());
+}
+
+const labelCountCache = new Map<AxisSlug, LabelCount[]>();
+
+/** Label counts of an axis over the full corpus, once per build. */
+export function corpusLabelCounts(axis: AxisSlug): LabelCount[] {
+  let counts = labelCountCache.get(axis);
+  if (!counts) {
+    counts = countLabels(corpusEpisodes(), axis);
+    labelCountCache.set(axis, counts);
+  }
+  return counts;
+}
+
+let byAgent: Map<string, CorpusEpisode[]> | undefined;
+
+/** One agent's corpus episodes, grouped once per build. */
+export function corpusEpisodesOfAgent(agent: string): CorpusEpisode[] {
+  if (!byAgent) {
+    byAgent = new Map();
+    for (const episode of corpusEpisodes()) {
+      const list = byAgent.get(episode.agent) ?? [];
+      list.push(episode);
+      byAgent.set(episode.agent, list);
+    }
+  }
+  return byAgent.get(agent) ?? [];
+}
+
+/** Agents of the full corpus with their candidate counts, most first. */
+export function corpusAgentCounts() {
+  return countBy(corpusEpisodes(), (e) => e.agent);
+}
