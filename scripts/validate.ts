@@ -1,17 +1,47 @@
 /**
  * `npm run validate -- <file> [--json] [--skip-invalid]`: parse, filter, scrub and report without
- * building the site. Exit 0 when the file is usable, 1 when it is not, 2 on wrong usage.
+ * building the site. `npm run validate -- --core <file> [--json]`: check one of the three core
+ * files (its kind told by its columns) and print `{ kind, rows, problems }`.
+ * Exit 0 when the file is usable, 1 when it is not, 2 on wrong usage.
  */
+import { readFileSync } from 'node:fs';
 import { runDataStep, summarise } from '../src/lib/data-step.ts';
+import { parseCore } from '../src/lib/core/parse.ts';
+import { CORE_FILES } from '../src/lib/core/schema.ts';
 import { fileEffects, flag, positionals, redactionKey } from './cli.ts';
 
 const args = process.argv.slice(2);
 const [file, ...extra] = positionals(args, []);
 if (!file || extra.length > 0) {
-  console.error('usage: npm run validate -- <file> [--json] [--skip-invalid]');
+  console.error(
+    'usage: npm run validate -- <file> [--json] [--skip-invalid]\n       npm run validate -- --core <file> [--json]',
+  );
   process.exit(2);
 }
 const json = flag(args, '--json');
+
+if (flag(args, '--core')) {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    console.error(`${file}: cannot read the file`);
+    process.exit(1);
+  }
+  const result = parseCore(bytes);
+  const summary = result.ok
+    ? { kind: result.kind, rows: result.rows.length, problems: [] as string[] }
+    : { kind: result.kind ?? null, rows: result.total, problems: result.problems };
+  if (json) console.log(JSON.stringify(summary, null, 2));
+  if (!result.ok) {
+    console.error(`${file} cannot be used (${result.problems.length} problems):`);
+    for (const problem of result.problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  if (!json)
+    console.log(`${file}: ${result.rows.length} rows of ${CORE_FILES[result.kind]}, no problems`);
+  process.exit(0);
+}
 const effects = fileEffects(json);
 const result = runDataStep(
   {

@@ -64,6 +64,8 @@ export function runNode(
 export interface BuildOptions {
   base?: string;
   skipInvalid?: boolean;
+  /** ATLAS_CORE_DIR: the folder of the three core files (default: the synthetic sample core). */
+  coreDir?: string;
 }
 
 /** `npm run build` with ATLAS_INPUT=`input` into a new temporary ATLAS_DIST; throws when it fails. */
@@ -74,6 +76,7 @@ export function buildSite(input: string, options: BuildOptions = {}): string {
     ATLAS_DIST: dist,
     ...(options.base ? { ATLAS_BASE: options.base } : {}),
     ...(options.skipInvalid ? { ATLAS_SKIP_INVALID: '1' } : {}),
+    ...(options.coreDir ? { ATLAS_CORE_DIR: options.coreDir } : {}),
   });
   if (result.status !== 0) {
     throw new Error(`build of ${input} failed (${String(result.status)}):\n${result.stderr}`);

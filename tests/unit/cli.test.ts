@@ -233,7 +233,13 @@ describe.concurrent('scripts/fetch-data.ts', { timeout: TIMEOUT }, () => {
 
   it('saves a valid download', async ({ expect }) => {
     const out = join(tmp, 'fetched', 'm.json');
-    const run = await cli('scripts/fetch-data.ts', ['--url', `${base}/valid.json`, '--out', out]);
+    const run = await cli('scripts/fetch-data.ts', [
+      '--no-core',
+      '--url',
+      `${base}/valid.json`,
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(validBody);
     expect(existsSync(`${out}.part`)).toBe(false);
@@ -242,7 +248,13 @@ describe.concurrent('scripts/fetch-data.ts', { timeout: TIMEOUT }, () => {
 
   it('replaces an existing file with a valid download', async ({ expect }) => {
     const out = outWithSentinel('replace.json');
-    const run = await cli('scripts/fetch-data.ts', ['--url', `${base}/valid.json`, '--out', out]);
+    const run = await cli('scripts/fetch-data.ts', [
+      '--no-core',
+      '--url',
+      `${base}/valid.json`,
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(validBody);
   });
@@ -265,7 +277,13 @@ describe.concurrent('scripts/fetch-data.ts', { timeout: TIMEOUT }, () => {
     async ([, path, message], { expect }) => {
       const name = `kept${path.replace(/\W/g, '-')}`;
       const out = outWithSentinel(name);
-      const run = await cli('scripts/fetch-data.ts', ['--url', `${base}${path}`, '--out', out]);
+      const run = await cli('scripts/fetch-data.ts', [
+        '--no-core',
+        '--url',
+        `${base}${path}`,
+        '--out',
+        out,
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain(`Nothing was written; ${out} is unchanged.`);
@@ -279,7 +297,7 @@ describe.concurrent('scripts/fetch-data.ts', { timeout: TIMEOUT }, () => {
   }) => {
     const out = outWithSentinel('kept-unreachable.json');
     const url = `http://127.0.0.1:${closedPort}/m.json`;
-    const run = await cli('scripts/fetch-data.ts', ['--url', url, '--out', out]);
+    const run = await cli('scripts/fetch-data.ts', ['--no-core', '--url', url, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`fetch-data: could not download ${url}:`);
     expect(run.stderr).toMatch(/ECONNREFUSED/);
@@ -288,7 +306,13 @@ describe.concurrent('scripts/fetch-data.ts', { timeout: TIMEOUT }, () => {
 
   it('creates no file when the download fails and none existed', async ({ expect }) => {
     const out = join(tmp, 'absent', 'm.json');
-    const run = await cli('scripts/fetch-data.ts', ['--url', `${base}/invalid.json`, '--out', out]);
+    const run = await cli('scripts/fetch-data.ts', [
+      '--no-core',
+      '--url',
+      `${base}/invalid.json`,
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
