@@ -9,7 +9,7 @@ export function isCalendarDate(value: string): boolean {
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.split('-').map(Number) as [number, number];
-  for (let month = from; month <= to; ) {
+  for (let month = from; month <= to;) {
     out.push(month);
     m += 1;
     if (m > 12) {
