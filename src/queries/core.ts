@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { CoreData, CoreReport } from '../lib/core/step.ts';
 import type { CorpusEpisode } from '../lib/core/schema.ts';
 import { reproduce, tally, type Section } from '../lib/core/reproduce.ts';
-import { countBy, countLabels, type LabelCount } from '../lib/stats.ts';
+import { agentSummaries, corpusTotals } from '../lib/core/figures.ts';
+import { agentSlug } from '../lib/paths.ts';
+import { countLabels, headline, type LabelCount } from '../lib/stats.ts';
 import type { AxisSlug } from '../lib/taxonomy.ts';
 
 const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
@@ -79,7 +81,41 @@ export function corpusEpisodesOfAgent(agent: string): CorpusEpisode[] {
   return byAgent.get(agent) ?? [];
 }
 
-/** Agents of the full corpus with their candidate counts, most first. */
-export function corpusAgentCounts() {
-  return countBy(corpusEpisodes(), (e) => e.agent);
+let agents: ReturnType<typeof agentSummaries> | undefined;
+
+/** Every agent of the full corpus (sessions without episodes included), most candidates first. */
+export function corpusAgents() {
+  agents ??= agentSummaries(coreData());
+  return agents;
+}
+
+/** One page per agent of the full corpus. */
+export function corpusAgentPaths() {
+  return corpusAgents().map(({ agent }) => ({
+    params: { agent: agentSlug(agent) },
+    props: { agent },
+  }));
+}
+
+/** True when the full corpus has the agent. */
+export function corpusHasAgent(agent: string): boolean {
+  return corpusAgents().some((row) => row.agent === agent);
+}
+
+let corpusHeadlineCache: ReturnType<typeof headline> | undefined;
+
+/**
+ * The overview's headline figures for the full corpus: sessions and repositories are those of
+ * the session mapping (every session analysed), the rest counted over the candidates.
+ */
+export function corpusHeadline(): ReturnType<typeof headline> {
+  if (!corpusHeadlineCache) {
+    const totals = corpusTotals(coreData());
+    corpusHeadlineCache = {
+      ...headline(corpusEpisodes()),
+      sessions: totals.sessions,
+      repositories: totals.repositories,
+    };
+  }
+  return corpusHeadlineCache;
 }

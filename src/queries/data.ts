@@ -112,6 +112,11 @@ export function labelCounts(axis: AxisSlug): LabelCount[] {
   return counts;
 }
 
+/** True when the label has a published taxonomy page (custom categories only when published). */
+export function hasLabelPage(axis: AxisSlug, code: string): boolean {
+  return labelCounts(axis).some((label) => label.code === code);
+}
+
 let byAgent: Map<string, Episode[]> | undefined;
 
 /** One agent's episodes (newest first), grouped once per build. */

@@ -446,6 +446,39 @@ export function monthlyTrend(corpus: Corpus, from: string, to: string) {
   };
 }
 
+/** Each agent of the corpus: its platforms, sessions, candidates and valid episodes. */
+export function agentSummaries(corpus: Corpus) {
+  const rows = new Map<
+    string,
+    { agent: string; platforms: Set<string>; sessions: number; candidates: number; valid: number }
+  >();
+  const row = (agent: string) => {
+    let found = rows.get(agent);
+    if (!found) {
+      found = { agent, platforms: new Set(), sessions: 0, candidates: 0, valid: 0 };
+      rows.set(agent, found);
+    }
+    return found;
+  };
+  for (const s of corpus.sessions) {
+    const r = row(s.agent);
+    r.sessions += 1;
+    r.platforms.add(s.platform);
+  }
+  for (const e of corpus.episodes) {
+    const r = row(e.agent);
+    r.candidates += 1;
+    r.platforms.add(e.platform);
+    if (e.validation.label === 'VALID') r.valid += 1;
+  }
+  return [...rows.values()]
+    .map((r) => ({ ...r, platforms: [...r.platforms].sort() }))
+    .sort(
+      (a, b) =>
+        b.candidates - a.candidates || b.sessions - a.sessions || a.agent.localeCompare(b.agent),
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Everything
 
