@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agentGroup,
+  agentSummaries,
   agentTable,
   corpusTotals,
   episodeSymptomSets,
@@ -94,6 +95,14 @@ describe('corpus totals and Table 1', () => {
       medianUserTurns: 3,
     });
     expect(agentGroup(corpus.sessions, 'IDE', ['Codex']).sessions).toBe(0);
+  });
+
+  it('summarises each agent: platforms, sessions, candidates and valid episodes', () => {
+    expect(agentSummaries(corpus)).toEqual([
+      { agent: 'Cursor IDE', platforms: ['IDE'], sessions: 3, candidates: 4, valid: 3 },
+      { agent: 'Claude Code', platforms: ['CLI'], sessions: 2, candidates: 2, valid: 1 },
+      { agent: 'Codex', platforms: ['CLI'], sessions: 1, candidates: 1, valid: 0 },
+    ]);
   });
 
   it('gives median and mean user turns per platform', () => {
