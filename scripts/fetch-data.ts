@@ -13,7 +13,7 @@ import { RELEASE_PATH, summarise } from '../src/lib/data-step.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
 import { parseCore } from '../src/lib/core/parse.ts';
 import { CORE_FILES, CORE_KINDS } from '../src/lib/core/schema.ts';
-import { CORE_DIR, CORE_MARKER } from '../src/lib/core/step.ts';
+import { CORE_DIR, CORE_MARKER, joinPath } from '../src/lib/core/step.ts';
 import { flag, option } from './cli.ts';
 
 const REPOSITORY =
@@ -27,7 +27,7 @@ const TIMEOUT_MS = 120_000;
 const args = process.argv.slice(2);
 const url = option(args, '--url') ?? DEFAULT_URL;
 const out = option(args, '--out') ?? RELEASE_PATH;
-const coreUrl = (option(args, '--core-url') ?? DEFAULT_CORE_URL).replace(/\/+$/, '');
+const coreUrl = option(args, '--core-url') ?? DEFAULT_CORE_URL;
 const coreOut = option(args, '--core-out') ?? CORE_DIR;
 const wantRelease = !flag(args, '--core-only');
 const wantCore = !flag(args, '--no-core');
@@ -98,7 +98,7 @@ if (wantRelease) {
 
 if (wantCore) {
   for (const kind of CORE_KINDS) {
-    const from = `${coreUrl}/${CORE_FILES[kind]}`;
+    const from = joinPath(coreUrl, CORE_FILES[kind]);
     const bytes = await download(from);
     const result = parseCore(bytes, kind);
     if (!result.ok)

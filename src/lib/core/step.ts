@@ -31,14 +31,17 @@ export interface CoreData extends Corpus {
 export type CoreStepResult =
   { ok: true; report: CoreReport; corpus: Corpus } | { ok: false; problems: string[] };
 
-function path(dir: string, name: string): string {
-  return `${dir.replace(/\/+$/, '')}/${name}`;
+/** `dir/name` for a folder path or URL, whatever slashes the folder ends with. */
+export function joinPath(dir: string, name: string): string {
+  let end = dir.length;
+  while (end > 0 && dir[end - 1] === '/') end--;
+  return `${dir.slice(0, end)}/${name}`;
 }
 
 /** Picks the core folder: an explicit one, else content/core when it holds a file, else the sample's. */
 export function chooseCoreDir(explicit: string | undefined, exists: (path: string) => boolean) {
   if (explicit) return explicit;
-  return CORE_KINDS.some((kind) => exists(path(CORE_DIR, CORE_FILES[kind])))
+  return CORE_KINDS.some((kind) => exists(joinPath(CORE_DIR, CORE_FILES[kind])))
     ? CORE_DIR
     : SAMPLE_CORE_DIR;
 }
@@ -52,7 +55,7 @@ export function readCore(
   const rows: Partial<CoreRows> = {};
   const files: CoreReport['files'] = [];
   for (const kind of CORE_KINDS) {
-    const file = path(dir, CORE_FILES[kind]);
+    const file = joinPath(dir, CORE_FILES[kind]);
     const bytes = read(file);
     if (bytes === undefined) {
       problems.push(
@@ -79,7 +82,7 @@ export function runCoreStep(
   fx: DataStepEffects,
 ): CoreStepResult {
   const dir = chooseCoreDir(options.dir, (p) => fx.read(p) !== undefined);
-  const synthetic = fx.read(path(dir, CORE_MARKER)) !== undefined;
+  const synthetic = fx.read(joinPath(dir, CORE_MARKER)) !== undefined;
   const read = readCore(dir, fx.read);
   if (!read.ok) return read;
   const corpus = joinCorpus(read.rows);

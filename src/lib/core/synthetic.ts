@@ -321,7 +321,7 @@ function episodeSessions(rand: Rand, episodes: readonly Episode[]): Map<string, 
     out.set(key, {
       source: e.key.source,
       repository: e.key.repository,
-      number: Number(/(\d+)$/.exec(e.key.session)?.[1] ?? '0'),
+      number: Number(/^\D*(\d+)$/.exec(e.key.session)?.[1] ?? '0'),
       platform: e.platform,
       agent: e.agent,
       licence: e.licence,
@@ -392,7 +392,7 @@ export function generateCore(options: SyntheticCoreOptions): Record<CoreKind, Ro
   for (const s of known.values()) sessions.push(sessionColumns(s));
   for (const e of options.episodes) {
     const s = known.get(`${e.key.source}/${e.key.repository}/${e.key.session}`) as Session;
-    const m = Number(/(\d+)$/.exec(e.key.misalignment)?.[1] ?? '1');
+    const m = Number(/^\D*(\d+)$/.exec(e.key.misalignment)?.[1] ?? '1');
     const columns = episodeColumns(s, m, e.alignmentGoal, e.confidence);
     validated.push({
       count_id: 0,
