@@ -14,6 +14,9 @@ export default defineConfig({
   base,
   outDir,
   trailingSlash: 'ignore',
+  // Lossless whitespace compression. Astro 7's default ('jsx') drops the space between a line's
+  // last word and an element that opens the next line, joining words ("on the<a>taxonomy").
+  compressHTML: true,
   integrations: [react(), sitemap()],
   // Stylesheets as files, never inlined: cached once instead of repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
