@@ -65,12 +65,19 @@ async function expectEpisodeBasics(page: Page, episode: Episode, baseURL: string
   await expect(items).toHaveCount(episode.evidence.length);
   for (const [i, evidence] of episode.evidence.entries()) {
     const item = items.nth(i);
-    await expect(item.getByText(evidence.turn, { exact: true })).toBeVisible();
+    await expect(item.getByText(shownTurn(evidence.turn), { exact: true })).toBeVisible();
     // innerText, unlike toHaveText, keeps line breaks: a quote over several lines must keep them.
     expect(await item.getByRole('blockquote').innerText()).toBe(evidence.quote);
     if (evidence.context)
       await expect(item.getByText(evidence.context, { exact: true })).toBeVisible();
   }
+}
+
+/** `TURN 3 | USER` or `Turn 3 | User` as the page should show it: `Turn 3 · User`. */
+function shownTurn(turn: string): string {
+  const [label = '', speaker = ''] = turn.split('|').map((part) => part.trim().toLowerCase());
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return `${cap(label)} · ${cap(speaker)}`;
 }
 
 /** A site path under the project's base, as it appears in an `href`. */
