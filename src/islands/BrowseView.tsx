@@ -39,9 +39,22 @@ export function BrowseView(props: BrowseViewProps) {
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
 
   const go = (next: BrowseState, mode: HistoryMode = 'push') => navigate(next, mode);
+  // A control edited in several writes (the query as it is typed, a date as it is picked) makes
+  // one history step: its first write pushes, and later writes replace that step while nothing
+  // else has moved the URL in between.
+  const editing = useRef<{ control: string; search: string } | null>(null);
+  const edit = useCallback(
+    (control: string, next: BrowseState) => {
+      const last = editing.current;
+      const same = last?.control === control && last.search === window.location.search;
+      navigate(next, same ? 'replace' : 'push');
+      editing.current = { control, search: window.location.search };
+    },
+    [navigate],
+  );
   const onQuery = useCallback(
-    (query: string) => navigate(withQuery(state, query), 'replace'),
-    [navigate, state],
+    (query: string) => edit('query', withQuery(state, query)),
+    [edit, state],
   );
   const onToggle = (key: FacetKey, code: string, selected: boolean) => {
     const values = state.filters[key] ?? [];
@@ -81,7 +94,7 @@ export function BrowseView(props: BrowseViewProps) {
           state={state}
           counts={results.result.counts}
           onToggle={onToggle}
-          onDates={(f, t) => go({ ...state, from: f, to: t, page: 1 }, 'replace')}
+          onDates={(f, t) => edit('dates', { ...state, from: f, to: t, page: 1 })}
         />
         <section
           className="browse-results"
