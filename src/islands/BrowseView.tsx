@@ -13,6 +13,7 @@ import { ResultsToolbar } from './ResultsToolbar.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { cleared, withQuery } from './state-actions.ts';
 import { useEntries, useSearch } from './useBrowseData.ts';
+import { useReturnPlace } from './useReturnPlace.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
 import type { HistoryMode } from './useUrlState.ts';
 
@@ -37,6 +38,8 @@ export function BrowseView(props: BrowseViewProps) {
   const results = useResults(index, state, search);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
+  const resultsBox = useRef<HTMLElement>(null);
+  useReturnPlace(resultsBox, !searching && (failed || entries.every((e) => e !== undefined)));
 
   const go = (next: BrowseState, mode: HistoryMode = 'push') => navigate(next, mode);
   // A control edited in several writes (the query as it is typed, a date as it is picked) makes
@@ -97,6 +100,7 @@ export function BrowseView(props: BrowseViewProps) {
           onDates={(f, t) => edit('dates', { ...state, from: f, to: t, page: 1 })}
         />
         <section
+          ref={resultsBox}
           className="browse-results"
           aria-labelledby="browse-results-heading"
           aria-busy={searching || undefined}
