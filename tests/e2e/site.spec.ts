@@ -80,6 +80,11 @@ function shownTurn(turn: string): string {
   return `${cap(label)} · ${cap(speaker)}`;
 }
 
+/** `1 episode`, `7 episodes`. */
+function episodeCount(n: number): string {
+  return `${n} episode${n === 1 ? '' : 's'}`;
+}
+
 /** A site path under the project's base, as it appears in an `href`. */
 function path(baseURL: string | undefined, sitePathname: string): string {
   return new URL(sitePathname, baseURL).pathname;
@@ -261,7 +266,7 @@ test('the taxonomy lists every form with its count and each label page lists its
   const form = page.getByRole('region', { name: /^Form / });
   for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) {
     await expect(form.getByRole('link', { name: new RegExp(`^${code} `) })).toHaveAccessibleName(
-      `${code} ${labelName(code)} · ${countValid(hasSymptom(code))} episodes`,
+      `${code} ${labelName(code)} · ${episodeCount(countValid(hasSymptom(code)))}`,
     );
   }
 

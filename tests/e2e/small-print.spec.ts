@@ -29,8 +29,8 @@ test('the checks see joined words and wrong plurals where markup makes them', ()
   expect(wrongPlurals(good)).toEqual([]);
 });
 
-test('no built page joins words across markup or says "1 episodes"', ({}, testInfo) => {
-  const pages = builtPages(testInfo.project.name);
+test('no built page joins words across markup or says "1 episodes"', () => {
+  const pages = builtPages(test.info().project.name);
   expect(pages.length).toBeGreaterThan(50);
   const problems = pages.flatMap(({ file, html }) => [
     ...joinedWords(html).map((w) => `${file}: joined ${w}`),

@@ -81,15 +81,15 @@ export function textRuns(html: string): string[] {
       continue;
     }
     // An inline tag leaves a mark where it sat, so the check below can see the seam.
-    if (INLINE.has(name)) run += '\u0000';
+    if (INLINE.has(name)) run += '\uE000';
     else flush();
   }
   flush();
   return runs;
 }
 
-// A word or a separator dot that touches, across a tag, the next word: "the\0taxonomy", "·\0Re".
-const JOINED = /[\p{L}\p{N},;:·]\u0000+[\p{L}\p{N}·]/gu;
+// A word or a separator dot that touches, across a tag mark, the next word: "the·taxonomy".
+const JOINED = /[\p{L}\p{N},;:·]\uE000+[\p{L}\p{N}·]/gu;
 
 /** Places where markup joins two words: `"the|taxonomy"`, with `|` at the seam. */
 export function joinedWords(html: string): string[] {
@@ -99,7 +99,7 @@ export function joinedWords(html: string): string[] {
       const seam = m.index + 1;
       const before = /\S*$/.exec(run.slice(0, seam))?.[0] ?? '';
       const after = /^\S*/.exec(run.slice(seam))?.[0] ?? '';
-      found.push(`"${before}|${after}"`.replace(/\u0000/g, ''));
+      found.push(`"${before}|${after}"`.replace(/\uE000/g, ''));
     }
   }
   return found;
@@ -111,7 +111,7 @@ const ONE_MANY = new RegExp(`(?<![\\d.,])\\b1 (?:${NOUNS})\\b`, 'g');
 /** Counts of one with a plural noun: `1 episodes`. */
 export function wrongPlurals(html: string): string[] {
   return textRuns(html)
-    .map((run) => run.replace(/\u0000/g, ''))
+    .map((run) => run.replace(/\uE000/g, ''))
     .flatMap((run) =>
       [...run.matchAll(ONE_MANY)].map(
         (m) => `"${run.slice(Math.max(0, m.index - 30), m.index + 30)}"`,
