@@ -25,8 +25,11 @@ function savedPlace(): Place | null {
 
 function writePlace(place: Place | null): void {
   const state: unknown = window.history.state;
-  const rest = typeof state === 'object' && state !== null ? { ...state } : {};
-  delete (rest as Record<string, unknown>)[KEY];
+  const rest = Object.fromEntries(
+    Object.entries(typeof state === 'object' && state !== null ? state : {}).filter(
+      ([key]) => key !== KEY,
+    ),
+  );
   window.history.replaceState(place ? { ...rest, [KEY]: place } : rest, '');
 }
 
