@@ -4,6 +4,7 @@ import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
 import { DateRange } from './DateRange.tsx';
 import { FacetGroup } from './FacetGroup.tsx';
+import { SKIP_TARGETS } from './SkipLinks.tsx';
 
 export interface FacetPanelProps {
   index: FacetIndex;
@@ -25,7 +26,12 @@ export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPan
   const [open, setOpen] = useState(false);
   const active = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
   return (
-    <section className="facet-panel" aria-labelledby={`${id}-title`}>
+    <section
+      id={SKIP_TARGETS.filters}
+      className="facet-panel"
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+    >
       <h2 id={`${id}-title`} className="facet-panel-title">
         Filters
       </h2>
