@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browseQuery, type BrowseState, type FacetKey, type Sort } from '../lib/browse-state.ts';
 import { defaultDescending, newSeed, type FacetIndex } from '../lib/facets.ts';
 import { formatCount, plural } from '../lib/format.ts';
@@ -11,9 +11,11 @@ import { ResultsBody } from './ResultsBody.tsx';
 import type { ColumnSort } from './ResultTable.tsx';
 import { ResultsToolbar } from './ResultsToolbar.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SKIP_TARGETS, SkipLinks } from './SkipLinks.tsx';
 import { cleared, withQuery } from './state-actions.ts';
 import { useEntries, useSearch } from './useBrowseData.ts';
 import { useReturnPlace } from './useReturnPlace.ts';
+import { viewName, viewTitle } from './view-title.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
 import type { HistoryMode } from './useUrlState.ts';
 
@@ -34,10 +36,17 @@ export function BrowseView(props: BrowseViewProps) {
   const { base, siteOrigin, searchUrl, index, chunks, state, navigate } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
-  const search = useSearch(searchClient, state.query, index.rows.length);
+  const [searchAttempt, setSearchAttempt] = useState(0);
+  const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
+  const searchFailed = search.status === 'error';
   const results = useResults(index, state, search);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
+  const [pageTitle] = useState(() => document.title);
+  const name = viewName(index, { ...state, page });
+  useEffect(() => {
+    document.title = viewTitle(pageTitle, name);
+  }, [pageTitle, name]);
   const resultsBox = useRef<HTMLElement>(null);
   useReturnPlace(resultsBox, !searching && (failed || entries.every((e) => e !== undefined)));
 
@@ -85,6 +94,7 @@ export function BrowseView(props: BrowseViewProps) {
 
   return (
     <div className="browse">
+      <SkipLinks />
       <SearchBox
         query={state.query}
         onCommit={onQuery}
@@ -106,7 +116,7 @@ export function BrowseView(props: BrowseViewProps) {
           aria-busy={searching || undefined}
         >
           <ActiveFilters
-            chips={chipsOf(index, state)}
+            chips={chipsOf(index, state, { queryApplied: !searchFailed })}
             onRemove={(chip) => go({ ...chip.remove(state), page: 1 })}
             onClearAll={filtered ? () => go(cleared(state)) : undefined}
           />
@@ -132,27 +142,40 @@ export function BrowseView(props: BrowseViewProps) {
             }
             onView={(view) => go({ ...state, view })}
           />
-          {search.status === 'error' && (
-            <p className="browse-error" role="alert">
-              Search is unavailable ({search.message}); the filters still work.
-            </p>
+          {searchFailed && (
+            <div className="browse-error" role="alert">
+              <p>
+                Search is unavailable: its index could not be downloaded (the connection may have
+                dropped). The episodes below are not searched for “{state.query.trim()}”; only the
+                filters apply.{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setSearchAttempt((n) => n + 1)}
+                >
+                  Try the search again
+                </button>
+              </p>
+            </div>
           )}
           {failed && (
             <p className="browse-error" role="alert">
               Some episode text could not be loaded. Reload the page to try again.
             </p>
           )}
-          <ResultsBody
-            base={base}
-            index={index}
-            state={state}
-            results={results}
-            entries={entries}
-            terms={shown?.terms ?? NO_TERMS}
-            fields={shown?.fields ?? NO_TERMS}
-            onSort={onColumnSort}
-            go={go}
-          />
+          <div id={SKIP_TARGETS.results} className="browse-results-list" tabIndex={-1}>
+            <ResultsBody
+              base={base}
+              index={index}
+              state={state}
+              results={results}
+              entries={entries}
+              terms={shown?.terms ?? NO_TERMS}
+              fields={shown?.fields ?? NO_TERMS}
+              onSort={onColumnSort}
+              go={go}
+            />
+          </div>
           {!searching && <Pagination page={page} pageCount={pageCount} onPage={onPage} />}
           {!searching && total > 0 && (
             <ExportButtons
