@@ -108,6 +108,12 @@ export function BrowseView(props: BrowseViewProps) {
           counts={results.result.counts}
           onToggle={onToggle}
           onDates={(f, t) => edit('dates', { ...state, from: f, to: t, page: 1 })}
+          total={total}
+          searching={searching}
+          onShowResults={() => {
+            heading.current?.focus();
+            heading.current?.scrollIntoView({ block: 'start' });
+          }}
         />
         <section
           ref={resultsBox}

@@ -3,7 +3,17 @@
  * screen (a table too wide scrolls inside its own box or stacks its rows; pills and links wrap).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { pick, resultsHeading, slug } from './helpers.ts';
+import { labelTitle } from '../../src/lib/taxonomy.ts';
+import {
+  countValid,
+  expectResultCount,
+  facetValue,
+  hasSymptom,
+  openBrowse,
+  pick,
+  resultsHeading,
+  slug,
+} from './helpers.ts';
 
 const longest = pick('episode', () => true);
 
@@ -56,3 +66,37 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test.describe('Browse on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the filters open as a sheet whose button shows the live count and leads back to the results', async ({
+    page,
+  }) => {
+    await openBrowse(page);
+    await page.getByRole('button', { name: 'Show filters' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Filters' });
+    await expect(sheet).toBeVisible();
+    const s3 = facetValue(page, 'Form (symptom)', labelTitle('S3'));
+    await s3.scrollIntoViewIfNeeded();
+    await s3.check();
+    const count = countValid(hasSymptom('S3'));
+    const show = sheet.getByRole('button', { name: `Show ${count} results` });
+    // The count is in sight right beside the ticked box's screen, not thousands of pixels below.
+    await expect(show).toBeInViewport();
+    await show.click();
+    await expect(sheet).toBeHidden();
+    await expect(resultsHeading(page)).toBeFocused();
+    await expect(resultsHeading(page)).toBeInViewport();
+    await expectResultCount(page, count);
+  });
+
+  test('Escape closes the filter sheet and returns to its button', async ({ page }) => {
+    await openBrowse(page);
+    await page.getByRole('button', { name: 'Show filters' }).click();
+    await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Filters' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Show filters' })).toBeFocused();
+  });
+});
