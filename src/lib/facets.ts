@@ -430,11 +430,12 @@ export function isColumnSort(sort: Sort): boolean {
 }
 
 /**
- * The direction a sort starts in: most turns first, other columns A to Z. Sorts that carry their
- * own direction keep the default (descending), so the URL needs no `dir`.
+ * The direction a sort starts in: most turns first and most severe first (what a reader looks
+ * for), other columns A to Z. Sorts that carry their own direction keep the default
+ * (descending), so the URL needs no `dir`.
  */
 export function defaultDescending(sort: Sort): boolean {
-  return !isColumnSort(sort) || sort === 'turns';
+  return !isColumnSort(sort) || sort === 'turns' || sort === 'severity';
 }
 
 /**

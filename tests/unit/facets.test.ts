@@ -249,8 +249,9 @@ describe('orderRows', () => {
 });
 
 describe('defaultDescending', () => {
-  it('starts turns with the most first and text columns from A', () => {
+  it('starts turns with the most first, severity with the most severe and text columns from A', () => {
     expect(defaultDescending('turns')).toBe(true);
+    expect(defaultDescending('severity')).toBe(true);
     expect(defaultDescending('agent')).toBe(false);
   });
 
