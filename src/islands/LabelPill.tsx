@@ -3,11 +3,8 @@ import { labelName, type AxisSlug } from '../lib/taxonomy.ts';
 export interface LabelPillProps {
   axis: AxisSlug;
   code: string;
-  /**
-   * Show the code only, with the name for screen readers and as a tooltip (table cells);
-   * `'wide'` shows the name too on a screen wide enough to give it room.
-   */
-  compact?: boolean | 'wide';
+  /** Show the code only, with the name for screen readers and as a tooltip (table cells). */
+  compact?: boolean;
 }
 
 /** The island's twin of `Pill.astro`: code and name, coloured by axis (never by colour alone). */
@@ -18,11 +15,7 @@ export function LabelPill({ axis, code, compact = false }: LabelPillProps) {
     <span className="pill" data-axis={axis} title={compact ? name : undefined}>
       {/* The space keeps code and name apart when copied or read aloud, not only on screen. */}
       {showCode && <span className="code">{code}</span>}{' '}
-      {compact && showCode ? (
-        <span className={compact === 'wide' ? 'pill-name-wide' : 'visually-hidden'}>{name}</span>
-      ) : (
-        <span>{name}</span>
-      )}
+      {compact && showCode ? <span className="visually-hidden">{name}</span> : <span>{name}</span>}
     </span>
   );
 }

@@ -77,7 +77,7 @@ const columns = helper.columns([
     meta: { sort: 'severity' },
     cell: ({ row }) => {
       const code = rowCodes(row.original.row).severity;
-      return <Codes axis="cost" codes={code ? [code] : []} named />;
+      return <Codes axis="cost" codes={code ? [code] : []} />;
     },
   }),
   helper.display({
@@ -87,8 +87,8 @@ const columns = helper.columns([
     cell: ({ row }) => {
       const { status, resolver } = rowCodes(row.original.row);
       // A resolver implies RS1 (resolved), so the narrow cell shows the resolver alone.
-      if (resolver) return <LabelPill axis="resolver" code={resolver} compact="wide" />;
-      return <Codes axis="resolution" codes={status ? [status] : []} named />;
+      if (resolver) return <LabelPill axis="resolver" code={resolver} compact />;
+      return <Codes axis="resolution" codes={status ? [status] : []} />;
     },
   }),
   helper.display({
@@ -108,24 +108,18 @@ const columns = helper.columns([
   }),
 ]);
 
-/**
- * Label pills in a cell: codes, with names on hover and for screen readers; a single-label
- * column (`named`: severity, resolution) also shows the name where the screen is wide enough.
- */
 function Codes({
   axis,
   codes,
-  named = false,
 }: {
   axis: 'form' | 'cause' | 'cost' | 'resolution';
   codes: readonly string[];
-  named?: boolean;
 }) {
   if (codes.length === 0) return <span className="muted">–</span>;
   return (
     <span className="code-list">
       {codes.map((code) => (
-        <LabelPill key={code} axis={axis} code={code} compact={named ? 'wide' : true} />
+        <LabelPill key={code} axis={axis} code={code} compact />
       ))}
     </span>
   );

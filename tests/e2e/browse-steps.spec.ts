@@ -4,7 +4,7 @@
  * the sample data (helpers.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { labelName, labelTitle } from '../../src/lib/taxonomy.ts';
+import { labelTitle } from '../../src/lib/taxonomy.ts';
 import {
   countValid,
   expectParam,
@@ -180,24 +180,4 @@ test.describe('without JavaScript', () => {
       await expect(page.locator('.no-js-note a').first()).toBeVisible();
     });
   }
-});
-
-test('the table names each severity and resolution beside its code, and on hover', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await openBrowse(page, 'view=table');
-  const table = results(page).getByRole('table');
-  const severity = table.locator('tbody tr').first().locator('td').nth(6);
-  const code = ((await severity.locator('.code').textContent()) ?? '').trim();
-  expect(code).toMatch(/^DS\d$/);
-  await expect(severity).toContainText(`${code} ${labelName(code)}`);
-  await expect(severity.locator('.pill')).toHaveAttribute('title', labelName(code));
-  // Visible means laid out at its size: a visually hidden name is a 1 px box.
-  const width = async () => (await severity.getByText(labelName(code)).boundingBox())?.width ?? 0;
-  expect(await width()).toBeGreaterThan(30);
-  // Narrower, the name steps out of sight but stays for screen readers and on hover.
-  await page.setViewportSize({ width: 900, height: 900 });
-  await expect.poll(width).toBeLessThanOrEqual(1);
-  await expect(severity.locator('.pill')).toHaveAttribute('title', labelName(code));
 });
