@@ -120,7 +120,14 @@ describe('runDataStep input', () => {
 
   it('names the input in the published report by its file name, never by its folder', () => {
     const fx = fakeEffects({ '/tmp/build-7f3a/in.json': explicit });
-    const result = runDataStep({ input: '/tmp/build-7f3a/in.json', skipInvalid: false }, fx);
+    const result = runDataStep(
+      {
+        input: '/tmp/build-7f3a/in.json',
+        skipInvalid: false,
+        redactionKey: TEST_REDACTION_KEY,
+      },
+      fx,
+    );
     expect(result.ok && result.report.inputName).toBe('in.json');
   });
 
