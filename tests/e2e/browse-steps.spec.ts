@@ -4,7 +4,7 @@
  * the sample data (helpers.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { labelTitle } from '../../src/lib/taxonomy.ts';
+import { labelName, labelTitle } from '../../src/lib/taxonomy.ts';
 import {
   countValid,
   expectParam,
@@ -180,4 +180,21 @@ test.describe('without JavaScript', () => {
       await expect(page.locator('.no-js-note a').first()).toBeVisible();
     });
   }
+});
+
+test('the table names every code it shows, in a key under it and on hover', async ({ page }) => {
+  await openBrowse(page, 'view=table');
+  const table = results(page).getByRole('table');
+  await expect(table).toBeVisible();
+  const codes = [...new Set(await table.locator('.pill .code').allTextContents())];
+  expect(codes.length).toBeGreaterThan(5);
+  const key = results(page)
+    .getByRole('listitem')
+    .filter({ hasText: /^[A-Z]{1,2}\d / });
+  const shown = (await key.allInnerTexts()).map((t) => t.trim());
+  expect(shown.sort()).toEqual(codes.map((code) => `${code} ${labelName(code)}`).sort());
+  await expect(key.first()).toBeVisible();
+  const pill = table.locator('.pill').first();
+  const code = (await pill.locator('.code').textContent()) ?? '';
+  await expect(pill).toHaveAttribute('title', labelName(code));
 });
