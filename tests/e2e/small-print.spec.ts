@@ -2,18 +2,17 @@
  * The small print of every built page: no words joined by markup, no "1 episodes". Reads the
  * built HTML from disk (.e2e/<project>), so every page is checked, not a sample of them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { listFiles } from '../../scripts/site-text.ts';
 import { joinedWords, wrongPlurals } from './text-runs.ts';
 
 function builtPages(project: string): Array<{ file: string; html: string }> {
   const dir = join('.e2e', project);
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-    .map((file) => ({ file: file.slice(dir.length + 1), html: readFileSync(file, 'utf8') }));
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, html: readFileSync(join(dir, file), 'utf8') }));
 }
 
 test('the checks see joined words and wrong plurals where markup makes them', () => {

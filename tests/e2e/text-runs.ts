@@ -5,6 +5,8 @@
  * counts with the wrong plural ("1 episodes").
  */
 
+import { decodeEntities } from '../../scripts/site-text.ts';
+
 /** Elements that flow inside a line: no space appears at their edges unless the source has one. */
 const INLINE = new Set([
   'a',
@@ -34,25 +36,6 @@ const OPAQUE = new Set(['script', 'style', 'svg', 'template', 'title']);
 
 // Comments, tags (attribute values are quoted and hold no `>` in Astro's output) and text.
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|[^<]+/g;
-const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|nbsp|#39));/gi;
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  nbsp: ' ',
-  '#39': "'",
-};
-
-function decode(text: string): string {
-  return text.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) =>
-    dec
-      ? String.fromCodePoint(Number(dec))
-      : hex
-        ? String.fromCodePoint(parseInt(hex, 16))
-        : (NAMED[(name ?? '').toLowerCase()] ?? ''),
-  );
-}
 
 /** The runs of text of a page: each is what one block shows on its lines, inline tags removed. */
 export function textRuns(html: string): string[] {
@@ -68,7 +51,7 @@ export function textRuns(html: string): string[] {
     const [token, close, rawName] = m;
     if (token.startsWith('<!--')) continue;
     if (rawName === undefined) {
-      if (opaque === null) run += decode(token);
+      if (opaque === null) run += decodeEntities(token);
       continue;
     }
     const name = rawName.toLowerCase();
