@@ -2,11 +2,16 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { siteUrl } from './src/lib/site-url.ts';
 
 // Where the site lives. GitHub Pages serves a project site under /<repo>/, so both are settable;
 // scripts/build.ts also points outDir at a temporary folder and swaps it in only on success.
 const base = process.env.ATLAS_BASE || '/';
-const site = process.env.ATLAS_SITE || 'https://atlas.example.org';
+// The deploy workflow sets ATLAS_DEPLOY=1: there a missing or placeholder site URL stops the build.
+const chosen = siteUrl(process.env.ATLAS_SITE, process.env.ATLAS_DEPLOY === '1');
+if (!chosen.ok) throw new Error(chosen.error);
+if (chosen.note) console.warn(`[site] ${chosen.note}`);
+const site = chosen.site;
 const outDir = process.env.ATLAS_OUT_DIR || './dist';
 
 export default defineConfig({
@@ -14,6 +19,9 @@ export default defineConfig({
   base,
   outDir,
   trailingSlash: 'ignore',
+  // Lossless whitespace compression. Astro 7's default ('jsx') drops the space between a line's
+  // last word and an element that opens the next line, joining words ("on the<a>taxonomy").
+  compressHTML: true,
   integrations: [react(), sitemap()],
   // Stylesheets as files, never inlined: cached once instead of repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sizeWarning } from '../src/lib/site-size.ts';
+import { siteUrl } from '../src/lib/site-url.ts';
 
 /** Where the finished site goes; the browser tests build into their own folders. */
 const DIST = process.env['ATLAS_DIST'] || 'dist';
@@ -34,6 +35,14 @@ function sizeOf(dir: string): { bytes: number; files: number } {
     files += 1;
   }
   return { bytes, files };
+}
+
+// Checked before any work, so a deploy without its site URL stops at once with one clear line
+// (astro.config.mjs applies the same rule to a bare `astro build`, and logs the placeholder note).
+const site = siteUrl(process.env['ATLAS_SITE'], process.env['ATLAS_DEPLOY'] === '1');
+if (!site.ok) {
+  console.error(`[build] ${site.error}`);
+  process.exit(1);
 }
 
 const data = process.env['ATLAS_DATA_DIR'] || `${temp}-data`;

@@ -28,13 +28,17 @@ export function filterText(index: FacetIndex, state: BrowseState, filter: Filter
   return `${def?.legend ?? filter}: ${values.join(', ')}`;
 }
 
-/** Every active filter as a chip, in page order. */
-export function chipsOf(index: FacetIndex, state: BrowseState): Chip[] {
+/** Every active filter as a chip, in page order; a query that could not run says so. */
+export function chipsOf(
+  index: FacetIndex,
+  state: BrowseState,
+  { queryApplied = true }: { queryApplied?: boolean } = {},
+): Chip[] {
   const chips: Chip[] = [];
   if (state.query) {
     chips.push({
       key: 'q',
-      text: `Search: “${state.query}”`,
+      text: `Search: “${state.query}”${queryApplied ? '' : ' (not applied)'}`,
       remove: (s) => ({ ...s, query: '' }),
     });
   }

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { routes, withBase } from '../lib/paths.ts';
 import { BrowseView } from './BrowseView.tsx';
 import { useBrowseData } from './useBrowseData.ts';
@@ -16,10 +17,18 @@ export interface BrowseProps {
   siteOrigin?: string;
 }
 
+const noChange = () => () => undefined;
+const isClient = () => true;
+const isServer = () => false;
+
 /** Browse: loads the browse file, then hands over to the view. */
 export function Browse({ base, browseFile, searchFile, siteOrigin }: BrowseProps) {
   const data = useBrowseData(withBase(base, routes.dataFile(browseFile)));
   const [state, navigate] = useUrlState();
+  const scripted = useSyncExternalStore(noChange, isClient, isServer);
+  // The server's render says nothing: without JavaScript a "Loading…" would never end, and the
+  // page's <noscript> note says what works instead.
+  if (!scripted) return null;
   if (data.status === 'loading') {
     return (
       <p className="browse-loading" role="status">

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browseQuery, type BrowseState, type FacetKey, type Sort } from '../lib/browse-state.ts';
 import { defaultDescending, newSeed, type FacetIndex } from '../lib/facets.ts';
 import { formatCount, plural } from '../lib/format.ts';
@@ -11,8 +11,11 @@ import { ResultsBody } from './ResultsBody.tsx';
 import type { ColumnSort } from './ResultTable.tsx';
 import { ResultsToolbar } from './ResultsToolbar.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SKIP_TARGETS, SkipLinks } from './SkipLinks.tsx';
 import { cleared, withQuery } from './state-actions.ts';
 import { useEntries, useSearch } from './useBrowseData.ts';
+import { useReturnPlace } from './useReturnPlace.ts';
+import { viewName, viewTitle } from './view-title.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
 import type { HistoryMode } from './useUrlState.ts';
 
@@ -33,15 +36,37 @@ export function BrowseView(props: BrowseViewProps) {
   const { base, siteOrigin, searchUrl, index, chunks, state, navigate } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
-  const search = useSearch(searchClient, state.query, index.rows.length);
+  const [searchAttempt, setSearchAttempt] = useState(0);
+  const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
+  const searchFailed = search.status === 'error';
   const results = useResults(index, state, search);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
+  const [pageTitle] = useState(() => document.title);
+  const name = viewName(index, { ...state, page });
+  useEffect(() => {
+    document.title = viewTitle(pageTitle, name);
+  }, [pageTitle, name]);
+  const resultsBox = useRef<HTMLElement>(null);
+  useReturnPlace(resultsBox, !searching && (failed || entries.every((e) => e !== undefined)));
 
   const go = (next: BrowseState, mode: HistoryMode = 'push') => navigate(next, mode);
+  // A control edited in several writes (the query as it is typed, a date as it is picked) makes
+  // one history step: its first write pushes, and later writes replace that step while nothing
+  // else has moved the URL in between.
+  const editing = useRef<{ control: string; search: string } | null>(null);
+  const edit = useCallback(
+    (control: string, next: BrowseState) => {
+      const last = editing.current;
+      const same = last?.control === control && last.search === window.location.search;
+      navigate(next, same ? 'replace' : 'push');
+      editing.current = { control, search: window.location.search };
+    },
+    [navigate],
+  );
   const onQuery = useCallback(
-    (query: string) => navigate(withQuery(state, query), 'replace'),
-    [navigate, state],
+    (query: string) => edit('query', withQuery(state, query)),
+    [edit, state],
   );
   const onToggle = (key: FacetKey, code: string, selected: boolean) => {
     const values = state.filters[key] ?? [];
@@ -69,6 +94,7 @@ export function BrowseView(props: BrowseViewProps) {
 
   return (
     <div className="browse">
+      <SkipLinks />
       <SearchBox
         query={state.query}
         onCommit={onQuery}
@@ -81,15 +107,22 @@ export function BrowseView(props: BrowseViewProps) {
           state={state}
           counts={results.result.counts}
           onToggle={onToggle}
-          onDates={(f, t) => go({ ...state, from: f, to: t, page: 1 }, 'replace')}
+          onDates={(f, t) => edit('dates', { ...state, from: f, to: t, page: 1 })}
+          total={total}
+          searching={searching}
+          onShowResults={() => {
+            heading.current?.focus();
+            heading.current?.scrollIntoView({ block: 'start' });
+          }}
         />
         <section
+          ref={resultsBox}
           className="browse-results"
           aria-labelledby="browse-results-heading"
           aria-busy={searching || undefined}
         >
           <ActiveFilters
-            chips={chipsOf(index, state)}
+            chips={chipsOf(index, state, { queryApplied: !searchFailed })}
             onRemove={(chip) => go({ ...chip.remove(state), page: 1 })}
             onClearAll={filtered ? () => go(cleared(state)) : undefined}
           />
@@ -115,27 +148,40 @@ export function BrowseView(props: BrowseViewProps) {
             }
             onView={(view) => go({ ...state, view })}
           />
-          {search.status === 'error' && (
-            <p className="browse-error" role="alert">
-              Search is unavailable ({search.message}); the filters still work.
-            </p>
+          {searchFailed && (
+            <div className="browse-error" role="alert">
+              <p>
+                Search is unavailable: its index could not be downloaded (the connection may have
+                dropped). The episodes below are not searched for “{state.query.trim()}”; only the
+                filters apply.{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setSearchAttempt((n) => n + 1)}
+                >
+                  Try the search again
+                </button>
+              </p>
+            </div>
           )}
           {failed && (
             <p className="browse-error" role="alert">
               Some episode text could not be loaded. Reload the page to try again.
             </p>
           )}
-          <ResultsBody
-            base={base}
-            index={index}
-            state={state}
-            results={results}
-            entries={entries}
-            terms={shown?.terms ?? NO_TERMS}
-            fields={shown?.fields ?? NO_TERMS}
-            onSort={onColumnSort}
-            go={go}
-          />
+          <div id={SKIP_TARGETS.results} className="browse-results-list" tabIndex={-1}>
+            <ResultsBody
+              base={base}
+              index={index}
+              state={state}
+              results={results}
+              entries={entries}
+              terms={shown?.terms ?? NO_TERMS}
+              fields={shown?.fields ?? NO_TERMS}
+              onSort={onColumnSort}
+              go={go}
+            />
+          </div>
           {!searching && <Pagination page={page} pageCount={pageCount} onPage={onPage} />}
           {!searching && total > 0 && (
             <ExportButtons

@@ -17,9 +17,10 @@ export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false);
   const selectedCount = options.filter((o) => o.selected).length;
   const collapsible = def.collapsible && options.length > COLLAPSED;
-  // Selected values come first, so they always stay visible when collapsed.
+  // Collapsed, a facet shows its first values and every selected one, each in its fixed place:
+  // nothing moves under the pointer when a box is ticked.
   const shown =
-    collapsible && !expanded ? options.slice(0, Math.max(COLLAPSED, selectedCount)) : options;
+    collapsible && !expanded ? options.filter((o, i) => i < COLLAPSED || o.selected) : options;
   return (
     <fieldset className="facet" data-axis={def.axis}>
       <legend>

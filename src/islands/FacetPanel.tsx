@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { dateOfDay } from '../lib/browse-columns.ts';
 import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
 import { DateRange } from './DateRange.tsx';
 import { FacetGroup } from './FacetGroup.tsx';
+import { FilterSheet } from './FilterSheet.tsx';
+import { SKIP_TARGETS } from './SkipLinks.tsx';
 
 export interface FacetPanelProps {
   index: FacetIndex;
@@ -11,6 +13,11 @@ export interface FacetPanelProps {
   counts: FilterResult['counts'];
   onToggle: (key: FacetKey, code: string, selected: boolean) => void;
   onDates: (from: string, to: string) => void;
+  /** The result count, shown at the foot of the filter sheet on narrow screens. */
+  total: number;
+  searching: boolean;
+  /** Called when the reader leaves the sheet for the results. */
+  onShowResults: () => void;
 }
 
 /** Whether the validation category facet means anything for the current selection. */
@@ -20,16 +27,29 @@ function showsCategory(state: BrowseState): boolean {
 }
 
 /** Every facet and the date range; on narrow screens it folds away behind a "Filters" button. */
-export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPanelProps) {
+export function FacetPanel(props: FacetPanelProps) {
+  const { index, state, counts, onToggle, onDates, total, searching, onShowResults } = props;
   const id = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = (toResults: boolean) => {
+    setOpen(false);
+    if (toResults) onShowResults();
+    else toggle.current?.focus();
+  };
   const active = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
   return (
-    <section className="facet-panel" aria-labelledby={`${id}-title`}>
+    <section
+      id={SKIP_TARGETS.filters}
+      className="facet-panel"
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+    >
       <h2 id={`${id}-title`} className="facet-panel-title">
         Filters
       </h2>
       <button
+        ref={toggle}
         type="button"
         className="button facet-toggle"
         aria-expanded={open}
@@ -39,7 +59,13 @@ export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPan
         {open ? 'Hide filters' : 'Show filters'}
         {active > 0 && ` (${active} active)`}
       </button>
-      <div id={`${id}-body`} className="facet-body" data-open={open}>
+      <FilterSheet
+        id={`${id}-body`}
+        open={open}
+        onClose={close}
+        total={total}
+        searching={searching}
+      >
         {index.defs.map((def) =>
           def.key === 'category' && !showsCategory(state) ? null : (
             <FacetGroup
@@ -59,7 +85,7 @@ export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPan
             onChange={onDates}
           />
         )}
-      </div>
+      </FilterSheet>
     </section>
   );
 }

@@ -13,7 +13,8 @@ export function LabelPill({ axis, code, compact = false }: LabelPillProps) {
   const showCode = /^[A-Z]{1,2}\d$/.test(code);
   return (
     <span className="pill" data-axis={axis} title={compact ? name : undefined}>
-      {showCode && <span className="code">{code}</span>}
+      {/* The space keeps code and name apart when copied or read aloud, not only on screen. */}
+      {showCode && <span className="code">{code}</span>}{' '}
       {compact && showCode ? <span className="visually-hidden">{name}</span> : <span>{name}</span>}
     </span>
   );

@@ -8,6 +8,7 @@ import { highlightSegments } from '../lib/highlight.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { rowCodes } from './episode-text.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { labelName } from '../lib/taxonomy.ts';
 import { LabelPill } from './LabelPill.tsx';
 import type { ResultViewProps } from './ResultList.tsx';
 
@@ -125,6 +126,45 @@ function Codes({
   );
 }
 
+/** Every label code shown on the page, by axis (form, cause, severity, resolution, resolver). */
+function codesOnPage(rows: readonly BrowseRow[]): string[] {
+  const groups: Set<string>[] = [new Set(), new Set(), new Set(), new Set(), new Set()];
+  for (const row of rows) {
+    const c = rowCodes(row);
+    const add = (group: number, codes: readonly (string | null | undefined)[]) => {
+      for (const code of codes) if (code) groups[group]?.add(code);
+    };
+    add(0, c.symptoms);
+    add(1, c.causes);
+    add(2, [c.severity]);
+    add(3, c.resolver ? [] : [c.status]);
+    add(4, [c.resolver]);
+  }
+  const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  return groups.flatMap((group) => [...group].sort(byNumber));
+}
+
+/**
+ * The names of the codes in the table, in sight under it: the cells have room for codes only
+ * (beside the facet panel), and a title or a hidden name helps only a pointer or a screen reader.
+ */
+function CodeKey({ rows }: { rows: readonly BrowseRow[] }) {
+  const codes = codesOnPage(rows);
+  if (codes.length === 0) return null;
+  return (
+    <div className="code-key">
+      <p className="code-key-title">Codes in this table</p>
+      <ul>
+        {codes.map((code) => (
+          <li key={code}>
+            <span className="code">{code}</span> {labelName(code)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export interface ResultTableProps extends ResultViewProps {
   sort: Sort;
   desc: boolean;
@@ -175,66 +215,69 @@ export function ResultTable({
   );
   const table = useTable({ features, columns, data, getRowId: (r) => String(r.row.index) });
   return (
-    // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
-    <div
-      className="table-scroll result-table-wrap"
-      role="region"
-      aria-label="Episodes table"
-      tabIndex={0}
-    >
-      <table className="result-table">
-        <caption className="visually-hidden">
-          Episodes on this page. Column headers with buttons sort the whole result.
-        </caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta;
-                const sorted = meta?.sort ? ariaSort(meta.sort, sort, desc) : undefined;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted}
-                    className={meta?.numeric ? 'num' : undefined}
-                  >
-                    {meta?.sort ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={() => meta.sort && onSort(meta.sort)}
-                      >
+    <>
+      // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
+      <div
+        className="table-scroll result-table-wrap"
+        role="region"
+        aria-label="Episodes table"
+        tabIndex={0}
+      >
+        <table className="result-table">
+          <caption className="visually-hidden">
+            Episodes on this page. Column headers with buttons sort the whole result.
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sorted = meta?.sort ? ariaSort(meta.sort, sort, desc) : undefined;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted}
+                      className={meta?.numeric ? 'num' : undefined}
+                    >
+                      {meta?.sort ? (
+                        <button
+                          type="button"
+                          className="sort-button"
+                          onClick={() => meta.sort && onSort(meta.sort)}
+                        >
+                          <table.FlexRender header={header} />
+                          <span className="sort-mark" aria-hidden="true">
+                            {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
                         <table.FlexRender header={header} />
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} aria-busy={row.original.entry ? undefined : true}>
-              {row.getAllCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}
-                >
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} aria-busy={row.original.entry ? undefined : true}>
+                {row.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CodeKey rows={rows} />
+    </>
   );
 }
 

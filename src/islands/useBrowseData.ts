@@ -59,9 +59,19 @@ export type SearchState =
   | { status: 'error'; message: string }
   | ({ status: 'ready' } & SearchOutcome);
 
-/** Runs the query in the search worker; `idle` without a query, `loading` until it answers. */
-export function useSearch(client: SearchClient, query: string, rowCount: number): SearchState {
-  const [outcome, setOutcome] = useState<SearchState & { for?: string }>({ status: 'idle' });
+/**
+ * Runs the query in the search worker; `idle` without a query, `loading` until it answers. A new
+ * `attempt` number runs the same query again (after a failure).
+ */
+export function useSearch(
+  client: SearchClient,
+  query: string,
+  rowCount: number,
+  attempt = 0,
+): SearchState {
+  const [outcome, setOutcome] = useState<SearchState & { for?: string; attempt?: number }>({
+    status: 'idle',
+  });
   const trimmed = query.trim();
   useEffect(() => {
     if (!trimmed) return;
@@ -71,15 +81,16 @@ export function useSearch(client: SearchClient, query: string, rowCount: number)
         if (live) setOutcome({ status: 'ready', ...outcome });
       },
       (error: unknown) => {
-        if (live) setOutcome({ status: 'error', message: String(error), for: trimmed });
+        if (live) setOutcome({ status: 'error', message: String(error), for: trimmed, attempt });
       },
     );
     return () => {
       live = false;
     };
-  }, [client, trimmed, rowCount]);
+  }, [client, trimmed, rowCount, attempt]);
   if (!trimmed) return { status: 'idle' };
   if (outcome.status === 'ready' && outcome.query === trimmed) return outcome;
-  if (outcome.status === 'error' && outcome.for === trimmed) return outcome;
+  if (outcome.status === 'error' && outcome.for === trimmed && outcome.attempt === attempt)
+    return outcome;
   return { status: 'loading', previous: outcome.status === 'ready' ? outcome : null };
 }

@@ -1,6 +1,7 @@
 /**
  * Browse's state lives in the URL and nowhere else: this hook reads it (re-reading on Back and
- * Forward) and writes it with `pushState` for discrete actions or `replaceState` while typing.
+ * Forward) and writes it with `pushState` for a new step or `replaceState` to refine the current
+ * one (a query still being typed).
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';

@@ -42,6 +42,11 @@ export type DataStepResult =
   | { ok: true; report: Report; episodes: Episode[]; skipped: string[] }
   | { ok: false; problems: string[] };
 
+/** `/tmp/x/misalignments.json` → `misalignments.json` (either separator). */
+export function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 /** Picks the input: an explicit file, else the real release when present, else the sample. */
 export function chooseInput(
   explicit: string | undefined,
@@ -67,7 +72,9 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
   );
 
   const result = runPipeline(bytes, {
-    inputName: input.path,
+    // The report is published (pages, data/report.json): it names the file, never the folder of
+    // the machine that built the site.
+    inputName: fileName(input.path),
     sample: input.sample,
     skipInvalid: options.skipInvalid,
     redactionKey: options.redactionKey,

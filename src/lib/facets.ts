@@ -357,8 +357,9 @@ export interface FacetOption extends FacetValue {
 }
 
 /**
- * A facet's values in display order: selected values first, then the rest, each group in the
- * facet's fixed order (taxonomy order; most frequent first for agents, licences and categories).
+ * A facet's values in display order: the facet's fixed order (taxonomy order; most frequent first
+ * for agents, licences and categories), whatever is selected, so that a value never moves under
+ * the pointer between two clicks.
  */
 export function facetOptions(
   index: FacetIndex,
@@ -368,11 +369,10 @@ export function facetOptions(
 ): FacetOption[] {
   const def = index.defs.find((d) => d.key === key);
   if (!def) return [];
-  const options = index.naturalOrder[key].map((i) => {
+  return index.naturalOrder[key].map((i) => {
     const value = def.values[i] as FacetValue;
     return { ...value, count: counts[i] ?? 0, selected: selected.includes(value.code) };
   });
-  return [...options.filter((o) => o.selected), ...options.filter((o) => !o.selected)];
 }
 
 /** The single filter whose removal brings back the most rows, for the zero-result message. */
@@ -430,11 +430,12 @@ export function isColumnSort(sort: Sort): boolean {
 }
 
 /**
- * The direction a sort starts in: most turns first, other columns A to Z. Sorts that carry their
- * own direction keep the default (descending), so the URL needs no `dir`.
+ * The direction a sort starts in: most turns first and most severe first (what a reader looks
+ * for), other columns A to Z. Sorts that carry their own direction keep the default
+ * (descending), so the URL needs no `dir`.
  */
 export function defaultDescending(sort: Sort): boolean {
-  return !isColumnSort(sort) || sort === 'turns';
+  return !isColumnSort(sort) || sort === 'turns' || sort === 'severity';
 }
 
 /**

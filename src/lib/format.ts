@@ -44,9 +44,11 @@ export function formatShare(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
 }
 
-/** `3 episodes`, `1 episode`. */
+const PLURAL = new Intl.PluralRules('en-US');
+
+/** `3 episodes`, `1 episode`: every count with a noun on the site goes through here. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${PLURAL.select(n) === 'one' ? one : many}`;
 }
 
 export const PAPER_CITATION =
@@ -76,4 +78,25 @@ export function truncate(text: string, max: number): string {
   const open = text.lastIndexOf('[REDACTED:', cut);
   if (open >= 0 && text.indexOf(']', open) >= cut) cut = open;
   return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** Who spoke an evidence turn, when the label says so. */
+export type Speaker = 'user' | 'agent' | 'other';
+
+// `TURN 3 | USER`, `Turn 4 | Agent`, `turn 12: user`: one number, one separator, one speaker.
+const TURN = /^\s*turn\s*(\d{1,6})\s*[|·:,-]\s*(user|agent)\s*$/i;
+
+/**
+ * An evidence turn label as the site shows it: `TURN 3 | USER` → `Turn 3 · User`, whatever the
+ * release's capitalisation. A label in any other shape is shown as given (trimmed), so nothing
+ * the annotators wrote is lost.
+ */
+export function turnLabel(turn: string): { text: string; speaker: Speaker } {
+  const m = TURN.exec(turn);
+  if (!m) {
+    const speaker = /\buser\b/i.test(turn) ? 'user' : /\bagent\b/i.test(turn) ? 'agent' : 'other';
+    return { text: turn.trim(), speaker };
+  }
+  const speaker = (m[2] ?? '').toLowerCase() === 'user' ? 'user' : 'agent';
+  return { text: `Turn ${Number(m[1])} · ${speaker === 'user' ? 'User' : 'Agent'}`, speaker };
 }

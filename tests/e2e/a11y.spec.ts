@@ -190,3 +190,33 @@ test('Browse can be used with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/[?&]symptom=S3/);
   await expect(page.getByRole('table')).toBeVisible();
 });
+
+test('the overview costs one Tab stop per bar and keeps dense charts in their tables', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await heading1(page);
+  const stops = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, summary')]
+      .filter((e) => e.tabIndex >= 0 && e.checkVisibility())
+      .map((e) => e.closest('figure')?.id ?? ''),
+  );
+  const perChart = (id: string) => stops.filter((s) => s === id).length;
+  // A bar chart: one stop per bar (its label, bar and value are one link) plus "Show as table".
+  expect(perChart('chart-form')).toBe(8 + 1);
+  // The heatmap and the monthly chart: only "Show as table"; their links wait in the table.
+  expect(perChart('chart-form-cause')).toBe(1);
+  expect(perChart('chart-month')).toBe(1);
+  for (const id of ['chart-form-cause', 'chart-month']) {
+    const figure = page.locator(`#${id}`);
+    const inChart = await figure
+      .locator('svg a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const inTable = await figure
+      .locator('table a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(inChart.length).toBeGreaterThan(0);
+    expect(new Set(inTable)).toEqual(new Set(inChart));
+  }
+  expect(stops.length).toBeLessThan(100);
+});

@@ -65,12 +65,24 @@ async function expectEpisodeBasics(page: Page, episode: Episode, baseURL: string
   await expect(items).toHaveCount(episode.evidence.length);
   for (const [i, evidence] of episode.evidence.entries()) {
     const item = items.nth(i);
-    await expect(item.getByText(evidence.turn, { exact: true })).toBeVisible();
+    await expect(item.getByText(shownTurn(evidence.turn), { exact: true })).toBeVisible();
     // innerText, unlike toHaveText, keeps line breaks: a quote over several lines must keep them.
     expect(await item.getByRole('blockquote').innerText()).toBe(evidence.quote);
     if (evidence.context)
       await expect(item.getByText(evidence.context, { exact: true })).toBeVisible();
   }
+}
+
+/** `TURN 3 | USER` or `Turn 3 | User` as the page should show it: `Turn 3 · User`. */
+function shownTurn(turn: string): string {
+  const [label = '', speaker = ''] = turn.split('|').map((part) => part.trim().toLowerCase());
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return `${cap(label)} · ${cap(speaker)}`;
+}
+
+/** `1 episode`, `7 episodes`. */
+function episodeCount(n: number): string {
+  return `${n} episode${n === 1 ? '' : 's'}`;
 }
 
 /** A site path under the project's base, as it appears in an `href`. */
@@ -254,7 +266,7 @@ test('the taxonomy lists every form with its count and each label page lists its
   const form = page.getByRole('region', { name: /^Form / });
   for (const code of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) {
     await expect(form.getByRole('link', { name: new RegExp(`^${code} `) })).toHaveAccessibleName(
-      `${code} ${labelName(code)} · ${countValid(hasSymptom(code))} episodes`,
+      `${code} ${labelName(code)} · ${episodeCount(countValid(hasSymptom(code)))}`,
     );
   }
 

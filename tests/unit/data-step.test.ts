@@ -50,7 +50,7 @@ const noRedactions: Report['redactions'] = Object.fromEntries(
 
 /** What the data step must report for tests/fixtures/three.json, worked out by hand. */
 const THREE_REPORT: Report = {
-  inputName: THREE,
+  inputName: 'three.json',
   sample: false,
   input: 3,
   published: 2,
@@ -118,13 +118,27 @@ describe('runDataStep input', () => {
     expect(result.ok && result.episodes.map((e) => e.key.misalignment)).toEqual(['M300']);
   });
 
+  it('names the input in the published report by its file name, never by its folder', () => {
+    const fx = fakeEffects({ '/tmp/build-7f3a/in.json': explicit });
+    const result = runDataStep(
+      {
+        input: '/tmp/build-7f3a/in.json',
+        skipInvalid: false,
+        redactionKey: TEST_REDACTION_KEY,
+      },
+      fx,
+    );
+    expect(result.ok && result.report.inputName).toBe('in.json');
+  });
+
   it('reads the release before the sample', () => {
     const fx = fakeEffects({ [RELEASE_PATH]: release, [SAMPLE_PATH]: sample });
     const result = runDataStep({ skipInvalid: false, redactionKey: TEST_REDACTION_KEY }, fx);
     expect(result.ok && [result.report.inputName, result.report.sample]).toEqual([
-      RELEASE_PATH,
+      'misalignments.json',
       false,
     ]);
+    expect(fx.logs[0]).toContain(RELEASE_PATH);
     expect(result.ok && result.episodes.map((e) => e.key.misalignment)).toEqual(['M100']);
   });
 
@@ -132,7 +146,7 @@ describe('runDataStep input', () => {
     const fx = fakeEffects({ [SAMPLE_PATH]: sample });
     const result = runDataStep({ skipInvalid: false, redactionKey: TEST_REDACTION_KEY }, fx);
     expect(result.ok && [result.report.inputName, result.report.sample]).toEqual([
-      SAMPLE_PATH,
+      'misalignments.json',
       true,
     ]);
     expect(fx.logs[0]).toMatch(/\[sample data\]$/);
@@ -288,7 +302,7 @@ describe('runDataStep on a bad input', () => {
 describe('summarise', () => {
   it('prints the golden fixture in five lines', () => {
     expect(summarise(THREE_REPORT)).toEqual([
-      'input      3 records from tests/fixtures/three.json',
+      'input      3 records from three.json',
       'published  2 (1 VALID, 1 INVALID)',
       'excluded   1: licence 1, invalid record 0, duplicate 0',
       'redacted   email 1, home-path 1',
@@ -298,7 +312,7 @@ describe('summarise', () => {
 
   it('marks the sample', () => {
     expect(summarise({ ...THREE_REPORT, sample: true })[0]).toBe(
-      'input      3 records from tests/fixtures/three.json (sample data)',
+      'input      3 records from three.json (sample data)',
     );
   });
 

@@ -149,11 +149,11 @@ describe('disjunctive counts', () => {
 });
 
 describe('facetOptions', () => {
-  it('lists selected values first, then the rest in taxonomy order', () => {
+  it('keeps taxonomy order whatever is selected, so values never move when ticked', () => {
     const { counts } = run('severity=DS2');
     const options = facetOptions(index, 'severity', counts.severity, ['DS2']);
-    expect(options.map((o) => o.code)).toEqual(['DS2', 'DS0', 'DS1', 'DS3', 'DS4']);
-    expect(options[0]).toMatchObject({ selected: true, count: 1 });
+    expect(options.map((o) => o.code)).toEqual(['DS0', 'DS1', 'DS2', 'DS3', 'DS4']);
+    expect(options[2]).toMatchObject({ selected: true, count: 1 });
   });
 
   it('orders open-ended facets by overall frequency', () => {
@@ -249,8 +249,9 @@ describe('orderRows', () => {
 });
 
 describe('defaultDescending', () => {
-  it('starts turns with the most first and text columns from A', () => {
+  it('starts turns with the most first, severity with the most severe and text columns from A', () => {
     expect(defaultDescending('turns')).toBe(true);
+    expect(defaultDescending('severity')).toBe(true);
     expect(defaultDescending('agent')).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../src/lib/format.ts';
+import { plural, truncate, turnLabel } from '../../src/lib/format.ts';
 
 describe('truncate', () => {
   it('leaves short text alone', () => {
@@ -16,5 +16,27 @@ describe('truncate', () => {
     const text = 'mail [REDACTED:email:3f9a1c2b7d4e] later';
     expect(truncate(text, 20)).toBe('mail…');
     expect(truncate(text, 36)).toBe('mail [REDACTED:email:3f9a1c2b7d4e]…');
+  });
+});
+
+describe('plural', () => {
+  it('uses the singular for exactly one and the plural otherwise', () => {
+    expect(plural(1, 'episode')).toBe('1 episode');
+    expect(plural(0, 'episode')).toBe('0 episodes');
+    expect(plural(2, 'episode')).toBe('2 episodes');
+    expect(plural(1234, 'repository', 'repositories')).toBe('1,234 repositories');
+  });
+});
+
+describe('turnLabel', () => {
+  it('reads every capitalisation of a turn label the same way', () => {
+    expect(turnLabel('TURN 3 | USER')).toEqual({ text: 'Turn 3 · User', speaker: 'user' });
+    expect(turnLabel('Turn 4 | Agent')).toEqual({ text: 'Turn 4 · Agent', speaker: 'agent' });
+    expect(turnLabel(' turn 12: agent ')).toEqual({ text: 'Turn 12 · Agent', speaker: 'agent' });
+  });
+
+  it('shows a label of another shape as given, with its speaker when one is named', () => {
+    expect(turnLabel('Turns 3–5 (user)')).toEqual({ text: 'Turns 3–5 (user)', speaker: 'user' });
+    expect(turnLabel('  system prompt ')).toEqual({ text: 'system prompt', speaker: 'other' });
   });
 });
