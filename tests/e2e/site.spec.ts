@@ -283,19 +283,42 @@ test('the taxonomy lists every form with its count and each label page lists its
   await expectResultCount(page, s3.length);
 });
 
-test('each axis page states how many episodes its shares are of', async ({ page }) => {
-  const populations: Array<[string, string]> = [
-    ['form', `${validEpisodes.length} valid episodes`],
-    ['cost', `${validEpisodes.length} valid episodes`],
-    ['validation', `${invalidEpisodes.length} rejected candidates`],
+test('each axis page states how many episodes its shares are of, with the paper’s denominators', async ({
+  page,
+}) => {
+  // The paper's denominators: locus over damaging episodes, resolver over resolved ones.
+  const damaging = validEpisodes.filter((e) =>
+    ['DS2', 'DS3'].includes(e.annotation?.outcome.severity ?? ''),
+  );
+  const resolved = validEpisodes.filter((e) => e.annotation?.resolution.status === 'RS1');
+  const populations: Array<[string, string, boolean]> = [
+    ['form', `${validEpisodes.length} valid episodes`, true],
+    ['cause', `${validEpisodes.length} valid episodes`, true],
+    ['cost', `${validEpisodes.length} valid episodes`, false],
+    ['locus', `${damaging.length} damaging episodes (DS2 or DS3)`, false],
+    ['resolver', `${resolved.length} resolved episodes (RS1)`, false],
+    ['validation', `${invalidEpisodes.length} rejected candidates`, false],
   ];
-  for (const [axis, population] of populations) {
+  for (const [axis, population, multi] of populations) {
     await page.goto(`taxonomy/${axis}/`);
     const lead = page.getByRole('paragraph').filter({ hasText: 'Shares are of the' });
     await expect(lead, `taxonomy/${axis}/`).toContainText(
       `Shares are of the ${population} in this atlas`,
     );
+    await expect(lead, `taxonomy/${axis}/`).toContainText(
+      multi ? 'an episode can carry more than one label' : 'one label each',
+    );
   }
+
+  // A locus's share on its own page is of the damaging episodes too.
+  const dl1 = damaging.filter((e) => e.annotation?.outcome.locus === 'DL1').length;
+  await page.goto('taxonomy/locus/dl1/');
+  const share = page
+    .getByRole('term')
+    .filter({ hasText: 'Share of damaging episodes (DS2 or DS3)' });
+  await expect(share.locator('xpath=following-sibling::dd')).toHaveText(
+    `${((100 * dl1) / damaging.length).toFixed(1)}%`,
+  );
 });
 
 test('the validation page counts the rejected candidates of each category', async ({ page }) => {
