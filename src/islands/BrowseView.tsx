@@ -1,9 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { browseQuery, type BrowseState, type FacetKey, type Sort } from '../lib/browse-state.ts';
 import { defaultDescending, newSeed, type FacetIndex } from '../lib/facets.ts';
 import { formatCount, plural } from '../lib/format.ts';
 import { ActiveFilters, chipsOf } from './ActiveFilters.tsx';
+import type { DetailEntry } from '../lib/derive/browser-files.ts';
 import { SearchClient, type ChunkStore } from './data-source.ts';
+import { needsPassage } from './episode-text.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
 import { Pagination } from './Pagination.tsx';
@@ -22,6 +24,7 @@ export interface BrowseViewProps {
   searchUrl: string;
   index: FacetIndex;
   chunks: ChunkStore;
+  details: ChunkStore<DetailEntry>;
   state: BrowseState;
   navigate: (next: BrowseState, mode: HistoryMode) => void;
 }
@@ -30,13 +33,30 @@ const NO_TERMS = new Map<number, readonly string[]>();
 
 /** Browse once the data is in: every control reads the URL state and writes a new one. */
 export function BrowseView(props: BrowseViewProps) {
-  const { base, siteOrigin, searchUrl, index, chunks, state, navigate } = props;
+  const { base, siteOrigin, searchUrl, index, chunks, details, state, navigate } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
   const search = useSearch(searchClient, state.query, index.rows.length);
   const results = useResults(index, state, search);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
+  // A card whose match is only in passages it does not show fetches them to show the passage.
+  const fields = shown?.fields ?? NO_TERMS;
+  const passageRows = useMemo(
+    () => results.pageIndexes.filter((i) => needsPassage(fields.get(i))),
+    [results.pageIndexes, fields],
+  );
+  const passageDetails = useEntries(details, passageRows).entries;
+  const detailByRow = useMemo(
+    () =>
+      new Map(
+        passageRows.flatMap((row, k) => {
+          const d = passageDetails[k];
+          return d ? [[row, d] as const] : [];
+        }),
+      ),
+    [passageRows, passageDetails],
+  );
 
   const go = (next: BrowseState, mode: HistoryMode = 'push') => navigate(next, mode);
   const onQuery = useCallback(
@@ -132,7 +152,8 @@ export function BrowseView(props: BrowseViewProps) {
             results={results}
             entries={entries}
             terms={shown?.terms ?? NO_TERMS}
-            fields={shown?.fields ?? NO_TERMS}
+            fields={fields}
+            details={detailByRow}
             onSort={onColumnSort}
             go={go}
           />

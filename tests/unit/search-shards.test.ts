@@ -15,7 +15,7 @@ import {
 import { generateRecords } from '../../src/lib/synthetic.ts';
 
 function doc(id: number, name: string, description: string): SearchDocument {
-  return { id, name, description, quotes: '', contexts: '', reasoning: '', agent: 'Codex' };
+  return { id, name, description, quotes: '', contexts: '', reasoning: '', agent: 'Codex', key: '' };
 }
 
 const DOCS = [
