@@ -145,6 +145,12 @@ export function BrowseView(props: BrowseViewProps) {
               Some episode text could not be loaded. Reload the page to try again.
             </p>
           )}
+          {shown?.corrected && (
+            <p className="search-corrected" role="status">
+              No episode matches “{shown.query}”; showing results for{' '}
+              <strong>{shown.corrected}</strong>.
+            </p>
+          )}
           <ResultsBody
             base={base}
             index={index}

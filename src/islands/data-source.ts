@@ -133,6 +133,10 @@ export interface SearchOutcome {
   hits: SearchHits;
   terms: ReadonlyMap<number, readonly string[]>;
   fields: ReadonlyMap<number, readonly string[]>;
+  /** The query whose results these are, when the one typed found nothing but a swap fixed it. */
+  corrected: string | null;
+  /** A query that would find something, when the one typed found nothing. */
+  suggestion: string | null;
 }
 
 /**
@@ -195,6 +199,13 @@ export class SearchClient {
         SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit)),
       );
     });
-    return { query, hits: { match, score }, terms, fields };
+    return {
+      query,
+      hits: { match, score },
+      terms,
+      fields,
+      corrected: reply.corrected,
+      suggestion: reply.suggestion,
+    };
   }
 }

@@ -137,6 +137,34 @@ test('search finds an episode by a word that only its evidence holds', async ({ 
   await expect(page.locator('pre.quote').filter({ hasText: phrase })).toHaveCount(1);
 });
 
+test('swapped letters are forgiven, even in a word’s first three, and say so', async ({ page }) => {
+  const { word, episode } = evidenceOnlyWord();
+  // "accounts" → "acocunts": the swap moves the word out of its own index shard.
+  const typed = `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}`;
+  await openBrowse(page);
+  await searchBox(page).fill(typed);
+  await searchBox(page).press('Enter');
+  await expectParam(page, 'q', typed);
+  await expect(
+    page.getByText(`No episode matches “${typed}”; showing results for ${word}.`),
+  ).toBeVisible();
+  await expect(results(page).getByRole('link', { name: episode.name, exact: true })).toBeVisible();
+});
+
+test('a misspelt word that finds nothing offers “Did you mean” from the index’s words', async ({
+  page,
+}) => {
+  const { word, episode } = evidenceOnlyWord();
+  const typed = `x${word.slice(1)}`;
+  await openBrowse(page);
+  await searchBox(page).fill(typed);
+  await searchBox(page).press('Enter');
+  await expectResultCount(page, 0);
+  await page.getByRole('button', { name: word, exact: true }).click();
+  await expectParam(page, 'q', word);
+  await expect(results(page).getByRole('link', { name: episode.name, exact: true })).toBeVisible();
+});
+
 test('search puts the episode first when the query is its id or its release key', async ({
   page,
 }) => {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
 import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
-import { shardFileName, splitIndex } from '../search-shards.ts';
+import { shardFileName, splitIndex, VOCABULARY_FILE, vocabularyOf } from '../search-shards.ts';
 import type { Episode } from '../schema.ts';
 import { keyLabel } from '../ids.ts';
 import { fieldText, passagesOf, type PassageSource } from '../passages.ts';
@@ -111,7 +111,8 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   // the base file and one file per shard, so every name changes when anything in it does.
   const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
   index.addAll(ordered.map((episode, i) => searchDocument(episode, i)));
-  const { base, shards } = splitIndex(index.toJSON());
+  const serialised = index.toJSON();
+  const { base, shards } = splitIndex(serialised);
   const shardFiles = [...shards].map(([key, shard]) => ({
     name: shardFileName(key),
     contents: JSON.stringify(shard),
@@ -129,6 +130,8 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
       ...details,
       search,
       ...shardFiles.map((f) => ({ name: `${folder}/${f.name}`, contents: f.contents })),
+      // Fetched only when a query finds nothing, to correct or suggest its words.
+      { name: `${folder}/${VOCABULARY_FILE}`, contents: JSON.stringify(vocabularyOf(serialised)) },
     ],
     browse: browse.name,
     chunks: chunks.map((c) => c.name),
