@@ -8,7 +8,7 @@ import type { Episode } from '../../src/lib/schema.ts';
 import { episodeById, expectPath } from './helpers.ts';
 
 /** The episode an "Example" link of a guide leads to. */
-async function example(page: Page, guide: Locator): Promise<Episode> {
+async function example(guide: Locator): Promise<Episode> {
   const href = (await guide.getByRole('link').last().getAttribute('href')) ?? '';
   const id = /\/episodes\/([^/]+)\/$/.exec(href)?.[1] ?? '';
   return episodeById(id);
@@ -30,7 +30,7 @@ test('a label page says what counts, what does not, its neighbour and gives an e
     'Example',
   ]);
   await expect(guide).toContainText('S2 versus S4');
-  const episode = await example(page, guide);
+  const episode = await example(guide);
   expect(episode.annotation?.symptom.labels).toContain('S2');
 
   await page.goto('taxonomy/form/s7/');
@@ -45,7 +45,7 @@ test('a validation category page defines it and shows a rejected candidate', asy
     .click();
   const guide = guideAt(page);
   await expect(guide.getByRole('term').first()).toHaveText('Counts');
-  const episode = await example(page, guide);
+  const episode = await example(guide);
   expect(episode.validation.label).toBe('INVALID');
   expect(episode.validation.category).toBe('invisible_agent_action');
 });
@@ -96,6 +96,6 @@ test('the method page gives the pipeline with the paper’s figures and defines 
     const guide = section
       .locator('h4', { hasText: label })
       .locator('xpath=following-sibling::dl[1]');
-    expect(carries(await example(page, guide)), `${group}: ${label}`).toBe(true);
+    expect(carries(await example(guide)), `${group}: ${label}`).toBe(true);
   }
 });

@@ -202,9 +202,9 @@ describe('countLabels', () => {
     );
   });
 
-  it('counts the optional locus only where present', () => {
+  it('counts the optional locus only where present, over the damaging episodes', () => {
     const counts = countsOf(all, 'locus');
-    expect(counts['DL1']).toEqual([2, 2 / 3]);
+    expect(counts['DL1']).toEqual([2, 1]);
   });
 });
 
