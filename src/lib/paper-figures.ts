@@ -322,3 +322,12 @@ export const PAPER_PIPELINE = {
   /** As the paper's text prints them (its poster prints 0.78 and 0.82). */
   annotation: { interRaterAgreement: '0.83', judgeAccuracy: '0.81' },
 } as const;
+
+/**
+ * The paper's printed share of a label of Tables 2 and 3, overall and per platform. Each is over
+ * the same population as the atlas's share of that axis (`population` in stats.ts): valid
+ * episodes, damaging ones for a locus, resolved ones for a resolver.
+ */
+export function paperShareOf(code: string): PrintedShare | undefined {
+  return (PAPER_TABLE2 as Readonly<Record<string, PrintedShare>>)[code] ?? PAPER_TABLE3[code];
+}

@@ -315,10 +315,22 @@ test('each axis page states how many episodes its shares are of, with the paperâ
   await page.goto('taxonomy/locus/dl1/');
   const share = page
     .getByRole('term')
-    .filter({ hasText: 'Share of damaging episodes (DS2 or DS3)' });
+    .filter({ hasText: /^Share of damaging episodes \(DS2 or DS3\)$/ });
   await expect(share.locator('xpath=following-sibling::dd')).toHaveText(
     `${((100 * dl1) / damaging.length).toFixed(1)}%`,
   );
+
+  // The paper's figures beside ours, over the same denominator (Table 3: DL1 of DS2 + DS3).
+  const paper = page.getByRole('term').filter({ hasText: 'Paper: share of damaging episodes' });
+  await expect(paper.locator('xpath=following-sibling::dd')).toHaveText('75.80%');
+  const platforms = page.getByRole('table', { name: /by platform/ });
+  await expect(platforms.getByRole('row', { name: /^IDE / })).toContainText('83.67%');
+  await expect(platforms.getByRole('row', { name: /^CLI / })).toContainText('58.85%');
+
+  await page.goto('taxonomy/resolver/');
+  await expect(page.getByRole('row', { name: /^RV2 / })).toContainText('91.49%');
+  await page.goto('taxonomy/locus/');
+  await expect(page.getByRole('row', { name: /^DL4 / })).toContainText('3.57%');
 });
 
 test('the validation page counts the rejected candidates of each category', async ({ page }) => {
