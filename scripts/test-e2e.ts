@@ -3,6 +3,7 @@
  * into .e2e/, then runs the Playwright browser tests against both.
  */
 import { spawnSync } from 'node:child_process';
+import { ISSUES_URL } from '../tests/e2e/build-env.ts';
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(process.execPath, args, {
@@ -24,6 +25,7 @@ for (const site of sites) {
     ATLAS_INPUT: 'content/sample/misalignments.json',
     // The key tests/e2e/helpers.ts scrubs with, so expected texts match the built pages.
     ATLAS_REDACTION_KEY: 'atlas-test-redaction-key',
+    ATLAS_ISSUES_URL: ISSUES_URL,
   });
 }
 run(['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)]);

@@ -54,6 +54,7 @@ export function Browse({ base, browseFile, searchFile, siteOrigin }: BrowseProps
       searchUrl={withBase(base, routes.dataFile(searchFile))}
       index={data.index}
       chunks={data.chunks}
+      details={data.details}
       state={state}
       navigate={navigate}
     />

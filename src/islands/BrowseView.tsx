@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browseQuery, type BrowseState, type FacetKey, type Sort } from '../lib/browse-state.ts';
 import { defaultDescending, newSeed, type FacetIndex } from '../lib/facets.ts';
 import { formatCount, plural } from '../lib/format.ts';
 import { ActiveFilters, chipsOf } from './ActiveFilters.tsx';
+import type { DetailEntry } from '../lib/derive/browser-files.ts';
 import { SearchClient, type ChunkStore } from './data-source.ts';
+import { needsPassage } from './episode-text.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
 import { Pagination } from './Pagination.tsx';
@@ -25,6 +27,7 @@ export interface BrowseViewProps {
   searchUrl: string;
   index: FacetIndex;
   chunks: ChunkStore;
+  details: ChunkStore<DetailEntry>;
   state: BrowseState;
   navigate: (next: BrowseState, mode: HistoryMode) => void;
 }
@@ -33,7 +36,7 @@ const NO_TERMS = new Map<number, readonly string[]>();
 
 /** Browse once the data is in: every control reads the URL state and writes a new one. */
 export function BrowseView(props: BrowseViewProps) {
-  const { base, siteOrigin, searchUrl, index, chunks, state, navigate } = props;
+  const { base, siteOrigin, searchUrl, index, chunks, details, state, navigate } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
   const [searchAttempt, setSearchAttempt] = useState(0);
@@ -49,6 +52,23 @@ export function BrowseView(props: BrowseViewProps) {
   }, [pageTitle, name]);
   const resultsBox = useRef<HTMLElement>(null);
   useReturnPlace(resultsBox, !searching && (failed || entries.every((e) => e !== undefined)));
+  // A card whose match is only in passages it does not show fetches them to show the passage.
+  const fields = shown?.fields ?? NO_TERMS;
+  const passageRows = useMemo(
+    () => results.pageIndexes.filter((i) => needsPassage(fields.get(i))),
+    [results.pageIndexes, fields],
+  );
+  const passageDetails = useEntries(details, passageRows).entries;
+  const detailByRow = useMemo(
+    () =>
+      new Map(
+        passageRows.flatMap((row, k) => {
+          const d = passageDetails[k];
+          return d ? [[row, d] as const] : [];
+        }),
+      ),
+    [passageRows, passageDetails],
+  );
 
   const go = (next: BrowseState, mode: HistoryMode = 'push') => navigate(next, mode);
   // A control edited in several writes (the query as it is typed, a date as it is picked) makes
@@ -169,6 +189,12 @@ export function BrowseView(props: BrowseViewProps) {
               Some episode text could not be loaded. Reload the page to try again.
             </p>
           )}
+          {shown?.corrected && (
+            <p className="search-corrected" role="status">
+              No episode matches “{shown.query}”; showing results for{' '}
+              <strong>{shown.corrected}</strong>.
+            </p>
+          )}
           <div id={SKIP_TARGETS.results} className="browse-results-list" tabIndex={-1}>
             <ResultsBody
               base={base}
@@ -177,7 +203,8 @@ export function BrowseView(props: BrowseViewProps) {
               results={results}
               entries={entries}
               terms={shown?.terms ?? NO_TERMS}
-              fields={shown?.fields ?? NO_TERMS}
+              fields={fields}
+              details={detailByRow}
               onSort={onColumnSort}
               go={go}
             />

@@ -1,7 +1,8 @@
 import type { BrowseRow } from '../lib/browse-columns.ts';
-import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
 import { formatDate } from '../lib/format.ts';
 import { highlightSegments, snippet } from '../lib/highlight.ts';
+import { matchingPassage, passagesOf, textFragment } from '../lib/passages.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { hiddenMatches, rowCodes } from './episode-text.ts';
 import { Highlighted } from './Highlighted.tsx';
@@ -16,17 +17,23 @@ export interface ResultCardProps {
   category: string | null;
   terms: readonly string[];
   fields: readonly string[] | undefined;
+  /** The episode's passages, fetched when the match is in one the card does not show. */
+  detail?: DetailEntry | undefined;
 }
 
 /** One episode in the list view: title link, date, agent, platform, label pills and a snippet. */
-export function ResultCard({ base, row, entry, agent, category, terms, fields }: ResultCardProps) {
+export function ResultCard(props: ResultCardProps) {
+  const { base, row, entry, agent, category, terms, fields, detail } = props;
   const codes = rowCodes(row);
-  const elsewhere = hiddenMatches(fields);
+  const passage = detail ? matchingPassage(passagesOf(detail), fields ?? [], terms) : null;
+  const elsewhere = hiddenMatches(fields?.filter((field) => field !== passage?.field));
+  // The link lands on the matched passage, highlighted by the browser (a URL text fragment).
+  const fragment = passage ? textFragment(passage.text, terms) : null;
   return (
     <article className="card result-card" aria-busy={entry ? undefined : true}>
       <h3 className="result-title">
         {entry ? (
-          <a href={withBase(base, routes.episode(entry.id))}>
+          <a href={`${withBase(base, routes.episode(entry.id))}${fragment ? `#${fragment}` : ''}`}>
             <Highlighted segments={highlightSegments(entry.name, terms)} />
           </a>
         ) : (
@@ -48,6 +55,12 @@ export function ResultCard({ base, row, entry, agent, category, terms, fields }:
       {entry && (
         <p className="result-snippet">
           <Highlighted segments={snippet(entry.description, terms)} />
+        </p>
+      )}
+      {passage && (
+        <p className="result-passage">
+          <span className="result-field">{passage.label}:</span>{' '}
+          <Highlighted segments={snippet(passage.text, terms, 200)} />
         </p>
       )}
       <ul className="pills" aria-label="Labels">

@@ -1,6 +1,6 @@
 import type { BrowseRow } from '../lib/browse-columns.ts';
 import type { FacetIndex } from '../lib/facets.ts';
-import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
 import { ResultCard } from './ResultCard.tsx';
 
 export interface ResultViewProps {
@@ -11,12 +11,22 @@ export interface ResultViewProps {
   entries: readonly (ChunkEntry | undefined)[];
   terms: ReadonlyMap<number, readonly string[]>;
   fields: ReadonlyMap<number, readonly string[]>;
+  /** The passages of rows whose match is in text the card does not show, once fetched. */
+  details: ReadonlyMap<number, DetailEntry>;
 }
 
 const NO_TERMS: readonly string[] = [];
 
 /** The list view: the visible page as cards. */
-export function ResultList({ base, index, rows, entries, terms, fields }: ResultViewProps) {
+export function ResultList({
+  base,
+  index,
+  rows,
+  entries,
+  terms,
+  fields,
+  details,
+}: ResultViewProps) {
   return (
     <ol className="result-list">
       {rows.map((row, i) => (
@@ -29,6 +39,7 @@ export function ResultList({ base, index, rows, entries, terms, fields }: Result
             category={row.category >= 0 ? (index.dict.category[row.category] ?? null) : null}
             terms={terms.get(row.index) ?? NO_TERMS}
             fields={fields.get(row.index)}
+            detail={details.get(row.index)}
           />
         </li>
       ))}

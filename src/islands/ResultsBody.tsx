@@ -4,7 +4,7 @@ import { bestDrop, type FacetIndex } from '../lib/facets.ts';
 import { filterText } from './ActiveFilters.tsx';
 import { ResultList, type ResultViewProps } from './ResultList.tsx';
 import type { ColumnSort } from './ResultTable.tsx';
-import { withoutFilter } from './state-actions.ts';
+import { withoutFilter, withQuery } from './state-actions.ts';
 import type { Results } from './useResults.ts';
 import { ZeroResults } from './ZeroResults.tsx';
 
@@ -32,6 +32,11 @@ export function ResultsBody({ index, state, results, onSort, go, ...view }: Resu
         hint={best && { text: filterText(index, state, best.filter), count: best.count }}
         onDrop={() => {
           if (best) go(withoutFilter(state, best.filter));
+        }}
+        suggestion={results.shown?.suggestion ?? null}
+        onSuggest={() => {
+          const suggestion = results.shown?.suggestion;
+          if (suggestion) go(withQuery(state, suggestion));
         }}
       />
     );

@@ -62,8 +62,8 @@ export function SearchBox({ query, onCommit, onWarmUp, busy }: SearchBoxProps) {
         </button>
       </div>
       <p id={`${id}-hint`} className="muted browse-hint">
-        Searches titles, descriptions, evidence quotes and contexts, reasoning and agent names.
-        Prefixes and small typos match.
+        Searches titles, descriptions, evidence quotes and contexts, reasoning, agent names and
+        episode ids. Prefixes and small typos match.
       </p>
     </form>
   );

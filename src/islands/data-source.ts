@@ -4,7 +4,7 @@
  * MiniSearch on the first query). Nothing here touches React.
  */
 import { decodeColumns, type BrowseColumns } from '../lib/browse-columns.ts';
-import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import { detailFileName, type ChunkEntry } from '../lib/derive/browser-files.ts';
 import { buildFacetIndex, type FacetIndex, type SearchHits } from '../lib/facets.ts';
 import { SEARCH_FIELDS } from '../lib/search-options.ts';
 import type { SearchReply, SearchRequest } from './search-protocol.ts';
@@ -18,26 +18,31 @@ async function fetchText(url: string): Promise<string> {
 /** Fetches and decodes the browse file into a facet index, with its chunks' URLs. */
 export async function loadFacetIndex(
   url: string,
-): Promise<{ index: FacetIndex; chunkSize: number; chunkUrls: string[] }> {
+): Promise<{ index: FacetIndex; chunkSize: number; chunkUrls: string[]; detailUrls: string[] }> {
   const data = JSON.parse(await fetchText(url)) as BrowseColumns;
   // Chunk names are relative to the browse file, which already carries the site's base.
-  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  const folder = `${url.slice(0, url.lastIndexOf('/') + 1)}${data.chunkFolder}/`;
+  const chunks = Array.from(
+    { length: Math.ceil(data.count / Math.max(1, data.chunkSize)) },
+    (_, n) => n,
+  );
   return {
     index: buildFacetIndex(decodeColumns(data), data.dict),
     chunkSize: data.chunkSize,
-    chunkUrls: Array.from(
-      { length: Math.ceil(data.count / Math.max(1, data.chunkSize)) },
-      (_, n) => `${folder}${data.chunkFolder}/${n}.json`,
-    ),
+    chunkUrls: chunks.map((n) => `${folder}${n}.json`),
+    detailUrls: chunks.map((n) => `${folder}${detailFileName(n)}`),
   };
 }
 
-/** Text chunks, loaded on demand and kept; subscribers hear about every chunk that arrives. */
-export class ChunkStore {
+/**
+ * Text chunks (card text, or the details cards show a matched passage from), loaded on demand
+ * and kept; subscribers hear about every chunk that arrives.
+ */
+export class ChunkStore<T = ChunkEntry> {
   readonly #urls: readonly string[];
   readonly #size: number;
-  readonly #loaded = new Map<number, readonly ChunkEntry[]>();
-  readonly #pending = new Map<number, Promise<readonly ChunkEntry[]>>();
+  readonly #loaded = new Map<number, readonly T[]>();
+  readonly #pending = new Map<number, Promise<readonly T[]>>();
   readonly #listeners = new Set<() => void>();
   #version = 0;
   #failed = false;
@@ -61,11 +66,11 @@ export class ChunkStore {
   }
 
   /** The text of a row, if its chunk has arrived. */
-  entry(rowIndex: number): ChunkEntry | undefined {
+  entry(rowIndex: number): T | undefined {
     return this.#loaded.get(Math.floor(rowIndex / this.#size))?.[rowIndex % this.#size];
   }
 
-  #load(chunk: number): Promise<readonly ChunkEntry[]> {
+  #load(chunk: number): Promise<readonly T[]> {
     const done = this.#loaded.get(chunk);
     if (done) return Promise.resolve(done);
     const pending = this.#pending.get(chunk);
@@ -73,7 +78,7 @@ export class ChunkStore {
     const url = this.#urls[chunk];
     const promise = (url ? fetchText(url) : Promise.reject(new Error(`no chunk ${chunk}`))).then(
       (text) => {
-        const entries = JSON.parse(text) as ChunkEntry[];
+        const entries = JSON.parse(text) as T[];
         this.#loaded.set(chunk, entries);
         this.#pending.delete(chunk);
         this.#notify();
@@ -103,10 +108,7 @@ export class ChunkStore {
   }
 
   /** Loads the text of every given row, a few chunks at a time, reporting progress (0…1). */
-  async entries(
-    rowIndexes: readonly number[],
-    progress: (share: number) => void,
-  ): Promise<ChunkEntry[]> {
+  async entries(rowIndexes: readonly number[], progress: (share: number) => void): Promise<T[]> {
     const chunks = [...new Set(rowIndexes.map((i) => Math.floor(i / this.#size)))];
     let done = 0;
     const queue = [...chunks];
@@ -131,6 +133,10 @@ export interface SearchOutcome {
   hits: SearchHits;
   terms: ReadonlyMap<number, readonly string[]>;
   fields: ReadonlyMap<number, readonly string[]>;
+  /** The query whose results these are, when the one typed found nothing but a swap fixed it. */
+  corrected: string | null;
+  /** A query that would find something, when the one typed found nothing. */
+  suggestion: string | null;
 }
 
 /**
@@ -193,6 +199,13 @@ export class SearchClient {
         SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit)),
       );
     });
-    return { query, hits: { match, score }, terms, fields };
+    return {
+      query,
+      hits: { match, score },
+      terms,
+      fields,
+      corrected: reply.corrected,
+      suggestion: reply.suggestion,
+    };
   }
 }

@@ -21,6 +21,7 @@ const FIELD_NAMES: Record<string, string> = {
   contexts: 'evidence contexts',
   reasoning: 'annotator reasoning',
   agent: 'agent name',
+  key: 'episode id',
 };
 
 /** The matched fields a card cannot show (title and description are shown highlighted). */
@@ -29,4 +30,11 @@ export function hiddenMatches(fields: readonly string[] | undefined): string[] {
     const name = FIELD_NAMES[field];
     return name ? [name] : [];
   });
+}
+
+const PASSAGE_FIELDS: readonly string[] = ['quotes', 'contexts', 'reasoning'];
+
+/** Whether a card's match lies in passages (evidence, reasoning) it can show only once fetched. */
+export function needsPassage(fields: readonly string[] | undefined): boolean {
+  return (fields ?? []).some((field) => PASSAGE_FIELDS.includes(field));
 }

@@ -16,7 +16,9 @@ import {
   type PreparedBase,
   type SearchBase,
   type SearchShard,
+  VOCABULARY_FILE,
 } from '../lib/search-shards.ts';
+import { correctQuery, type Vocabulary } from '../lib/suggest.ts';
 import type { SearchReply, SearchRequest } from './search-protocol.ts';
 
 /** Engines kept for recent shard sets. */
@@ -27,6 +29,7 @@ interface Loaded {
   prepared: PreparedBase;
   shards: Map<string, Promise<SearchShard>>;
   engines: Map<string, MiniSearch<SearchDocument>>;
+  vocabulary?: Promise<Vocabulary> | undefined;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -88,13 +91,48 @@ function reply(message: SearchReply): void {
   globalThis.postMessage(message);
 }
 
+/** The index's vocabulary, fetched the first time a query finds nothing. */
+async function vocabularyFor(url: string): Promise<Vocabulary> {
+  const state = await loadBase(url);
+  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  state.vocabulary ??= fetchJson<Vocabulary>(`${folder}${VOCABULARY_FILE}`);
+  state.vocabulary.catch(() => (state.vocabulary = undefined));
+  return state.vocabulary;
+}
+
+type Found = ReturnType<MiniSearch<SearchDocument>['search']>;
+
+/**
+ * Runs a query; if it finds nothing, corrects its words from the vocabulary: swapped letters
+ * are forgiven at once, any other correction is only suggested (when it would find something).
+ */
+async function run(
+  url: string,
+  query: string,
+): Promise<{ results: Found; corrected: string | null; suggestion: string | null }> {
+  const results = (await engineFor(url, query)).search(query);
+  if (results.length > 0) return { results, corrected: null, suggestion: null };
+  const correction = correctQuery(await vocabularyFor(url), query);
+  if (!correction) return { results, corrected: null, suggestion: null };
+  const better = (await engineFor(url, correction.query)).search(correction.query);
+  if (better.length === 0) return { results, corrected: null, suggestion: null };
+  return correction.swapsOnly
+    ? { results: better, corrected: correction.query, suggestion: null }
+    : { results, corrected: null, suggestion: correction.query };
+}
+
 globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const { id, url, query } = event.data;
-  engineFor(url, query ?? '').then(
-    (search) => {
-      if (query === null)
-        return reply({ id, ok: true, ids: [], scores: [], terms: [], fields: [] });
-      const results = search.search(query);
+  const empty = { ids: [], scores: [], terms: [], fields: [], corrected: null, suggestion: null };
+  if (query === null) {
+    loadBase(url).then(
+      () => reply({ id, ok: true, ...empty }),
+      (error: unknown) => reply({ id, ok: false, message: String(error) }),
+    );
+    return;
+  }
+  run(url, query).then(
+    ({ results, corrected, suggestion }) =>
       reply({
         id,
         ok: true,
@@ -111,8 +149,9 @@ globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
               0,
             ),
         ),
-      });
-    },
+        corrected,
+        suggestion,
+      }),
     (error: unknown) => reply({ id, ok: false, message: String(error) }),
   );
 });

@@ -3,7 +3,7 @@
  * results of the current query.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import type { DetailEntry } from '../lib/derive/browser-files.ts';
 import type { FacetIndex } from '../lib/facets.ts';
 import {
   ChunkStore,
@@ -15,7 +15,7 @@ import {
 export type BrowseData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; index: FacetIndex; chunks: ChunkStore };
+  | { status: 'ready'; index: FacetIndex; chunks: ChunkStore; details: ChunkStore<DetailEntry> };
 
 /** Fetches the browse file once and sets up the chunk store. */
 export function useBrowseData(browseUrl: string): BrowseData {
@@ -23,8 +23,14 @@ export function useBrowseData(browseUrl: string): BrowseData {
   useEffect(() => {
     let live = true;
     loadFacetIndex(browseUrl).then(
-      ({ index, chunkSize, chunkUrls }) => {
-        if (live) setData({ status: 'ready', index, chunks: new ChunkStore(chunkUrls, chunkSize) });
+      ({ index, chunkSize, chunkUrls, detailUrls }) => {
+        if (live)
+          setData({
+            status: 'ready',
+            index,
+            chunks: new ChunkStore(chunkUrls, chunkSize),
+            details: new ChunkStore<DetailEntry>(detailUrls, chunkSize),
+          });
       },
       (error: unknown) => {
         if (live) setData({ status: 'error', message: String(error) });
@@ -38,10 +44,10 @@ export function useBrowseData(browseUrl: string): BrowseData {
 }
 
 /** The text entries of some rows (undefined until their chunk arrives), loading what is missing. */
-export function useEntries(
-  chunks: ChunkStore,
+export function useEntries<T>(
+  chunks: ChunkStore<T>,
   rowIndexes: readonly number[],
-): { entries: (ChunkEntry | undefined)[]; failed: boolean } {
+): { entries: (T | undefined)[]; failed: boolean } {
   // The store's version changes whenever a chunk arrives.
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
   useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);

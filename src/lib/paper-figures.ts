@@ -307,3 +307,27 @@ export const PAPER_TOTALS = {
   candidates: printedValue(PAPER_CORPUS.candidates),
   valid: printedValue(PAPER_CORPUS.valid),
 };
+
+/** The replication repository: the release files, the pipeline's prompts and its own viewer. */
+export const REPLICATION_REPOSITORY = 'https://github.com/ND-SaNDwichLAB/coding-agent-misalignment';
+
+/**
+ * What the paper says about its pipeline beyond the tables: when each source's sessions were
+ * recorded, and how the extraction and the annotation were checked.
+ */
+export const PAPER_PIPELINE = {
+  spans: { specstory: 'September 2024 to April 2026', swe: 'January to April 2026' },
+  /** Human evaluation of the extraction. */
+  extraction: { sample: '200', precision: '0.93' },
+  /** As the paper's text prints them (its poster prints 0.78 and 0.82). */
+  annotation: { interRaterAgreement: '0.83', judgeAccuracy: '0.81' },
+} as const;
+
+/**
+ * The paper's printed share of a label of Tables 2 and 3, overall and per platform. Each is over
+ * the same population as the atlas's share of that axis (`population` in stats.ts): valid
+ * episodes, damaging ones for a locus, resolved ones for a resolver.
+ */
+export function paperShareOf(code: string): PrintedShare | undefined {
+  return (PAPER_TABLE2 as Readonly<Record<string, PrintedShare>>)[code] ?? PAPER_TABLE3[code];
+}

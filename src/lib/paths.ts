@@ -34,6 +34,7 @@ export const routes = {
   agents: () => '/agents/',
   agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
   about: () => '/about/',
+  method: () => '/method/',
   paper: () => '/paper/',
   /** The full-corpus views: aggregates of every labelled episode, no text. */
   corpus: {

@@ -13,6 +13,8 @@ export interface SearchDocument {
   contexts: string;
   reasoning: string;
   agent: string;
+  /** The episode's id and release key (`swe-78-s846-m002 swe/78/session_846/M002`). */
+  key: string;
 }
 
 export const SEARCH_FIELDS = [
@@ -22,6 +24,7 @@ export const SEARCH_FIELDS = [
   'contexts',
   'reasoning',
   'agent',
+  'key',
 ] as const;
 
 /** Splits on anything that is not a letter or digit; keeps `[REDACTED:…]` markers apart. */
@@ -35,9 +38,12 @@ export function processTerm(term: string): string | null {
   return folded.length > 1 ? folded : null;
 }
 
-/** How queries are run: every term must match, prefixes count, small typos are forgiven. */
+/**
+ * How queries are run: every term must match, prefixes count, small typos are forgiven. An id or
+ * key matches every term of one episode's key field, whose boost puts that episode first.
+ */
 export const QUERY_OPTIONS: SearchOptions = {
-  boost: { name: 3, description: 1.5, quotes: 1.2 },
+  boost: { name: 3, description: 1.5, quotes: 1.2, key: 20 },
   prefix: true,
   fuzzy: (term) => (term.length > 4 ? 0.2 : false),
   combineWith: 'AND',

@@ -7,10 +7,15 @@
  * prefix, packed as base64 varints. In the browser the base and the shards a query needs are put
  * back together into MiniSearch's own serialised form and loaded with `MiniSearch.loadJS`, so
  * scoring, prefix and fuzzy matching are MiniSearch's. Typo tolerance therefore works within
- * the loaded shards: a typo in the first three letters of a word is not forgiven.
+ * the loaded shards; a typo in the first three letters of a word is left to the vocabulary
+ * (`vocabularyOf`, `src/lib/suggest.ts`), consulted when a query finds nothing.
  */
 import type { AsPlainObject } from 'minisearch';
 import { processTerm, tokenize } from './search-options.ts';
+import type { Vocabulary } from './suggest.ts';
+
+/** The vocabulary's file name, next to the base file. */
+export const VOCABULARY_FILE = 'terms.json';
 
 /** Characters of a term that decide its shard. */
 export const SHARD_PREFIX = 3;
@@ -147,6 +152,18 @@ export function splitIndex(index: AsPlainObject): {
     },
     shards,
   };
+}
+
+/** Every term of a serialised index, sorted, with the number of documents holding it. */
+export function vocabularyOf(index: AsPlainObject): Vocabulary {
+  const rows = index.index.map(([term, postings]) => {
+    const docs = new Set<string>();
+    for (const field of Object.values(postings))
+      for (const doc of Object.keys(field)) docs.add(doc);
+    return [term, docs.size] as const;
+  });
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { terms: rows.map((r) => r[0]), counts: rows.map((r) => r[1]) };
 }
 
 /** The shard keys a query needs: each term's own key, or every key a short prefix opens. */

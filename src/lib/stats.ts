@@ -5,7 +5,13 @@
  */
 import type { Episode } from './schema.ts';
 import type { LabelSet } from './core/schema.ts';
-import { AXES, type AxisSlug, type LabelInfo } from './taxonomy.ts';
+import {
+  AXES,
+  DAMAGING_SEVERITIES,
+  RESOLVED_STATUS,
+  type AxisSlug,
+  type LabelInfo,
+} from './taxonomy.ts';
 import { sessionId, repositoryId } from './ids.ts';
 
 export type Axis = (typeof AXES)[number];
@@ -41,10 +47,43 @@ export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
   }
 }
 
-/** The episodes an axis's shares are computed over: VALID ones, or INVALID ones for validation. */
+/**
+ * Whether an episode is in the population an axis's shares are computed over, as the paper
+ * computes them (Tang et al., Table 3): damage locus over damaging (DS2 or DS3) episodes, resolver
+ * over resolved (RS1) ones, validation categories over rejected candidates, every other axis over
+ * valid episodes.
+ */
+function inPopulation(episode: Labelled, axis: AxisSlug): boolean {
+  if (axis === 'validation') return episode.validation.label === 'INVALID';
+  if (episode.validation.label !== 'VALID') return false;
+  const a = episode.annotation;
+  if (axis === 'locus') return !!a && DAMAGING_SEVERITIES.includes(a.outcome.severity);
+  if (axis === 'resolver') return a?.resolution.status === RESOLVED_STATUS;
+  return true;
+}
+
+/** The episodes an axis's shares are computed over (see `populationName`). */
 export function population<T extends Labelled>(episodes: readonly T[], axis: AxisSlug): T[] {
-  const label = axis === 'validation' ? 'INVALID' : 'VALID';
-  return episodes.filter((e) => e.validation.label === label);
+  return episodes.filter((e) => inPopulation(e, axis));
+}
+
+/** What an axis's shares are of, in words: "damaging episodes (DS2 or DS3)". */
+export function populationName(axis: AxisSlug): string {
+  switch (axis) {
+    case 'validation':
+      return 'rejected candidates';
+    case 'locus':
+      return `damaging episodes (${DAMAGING_SEVERITIES.join(' or ')})`;
+    case 'resolver':
+      return `resolved episodes (${RESOLVED_STATUS})`;
+    default:
+      return 'valid episodes';
+  }
+}
+
+/** Whether an episode can carry more than one label of the axis (several symptoms, two causes). */
+export function isMultiLabel(axis: AxisSlug): boolean {
+  return axis === 'form' || axis === 'cause';
 }
 
 export interface LabelCount {

@@ -11,6 +11,7 @@ import type { DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
+import { exampleFor, type LabelKind } from '../lib/definitions.ts';
 
 // The build passes its own data folder (scripts/build.ts); dev and typecheck use .atlas.
 const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
@@ -130,4 +131,9 @@ export function episodesOfAgent(agent: string): Episode[] {
     }
   }
   return byAgent.get(agent) ?? [];
+}
+
+/** The published episode that best shows a label (see `exampleFor`), chosen once per build. */
+export function labelExample(kind: LabelKind, code: string): Episode | undefined {
+  return exampleFor(allEpisodes(), kind, code);
 }

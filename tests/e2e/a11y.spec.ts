@@ -30,6 +30,7 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: 'the paper reproduction', path: 'paper/', ready: heading1 },
   { name: 'the full-corpus overview', path: 'corpus/', ready: heading1 },
   { name: 'a full-corpus agent', path: 'corpus/agents/claude-code/', ready: heading1 },
+  { name: 'the method page', path: 'method/', ready: heading1 },
   { name: 'the 404 page', path: 'no-such-page/', ready: heading1 },
 ];
 

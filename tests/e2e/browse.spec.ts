@@ -115,7 +115,76 @@ test('search finds an episode by a word that only its evidence holds', async ({ 
     .getByRole('article')
     .filter({ has: page.getByRole('link', { name: episode.name, exact: true }) });
   await expect(card).toBeVisible();
-  await expect(card).toContainText('Also matches in evidence quotes');
+
+  // The card shows the matching passage, names the field and marks the word.
+  const quote = episode.evidence.find((q) => q.quote.toLowerCase().includes(word));
+  if (!quote) throw new Error(`no quote of ${episode.id} holds ${word}`);
+  const passage = card.locator('.result-passage');
+  await expect(passage).toContainText(`Evidence quote (${quote.turn}):`);
+  await expect(passage.locator('mark').first()).toHaveText(new RegExp(`^${escape(word)}`, 'i'));
+  await expect(card).not.toContainText('Also matches in evidence quotes');
+
+  // Its link carries the match to the episode page as a text fragment of the quote's own words.
+  const href =
+    (await card.getByRole('link', { name: episode.name, exact: true }).getAttribute('href')) ?? '';
+  const [path, fragment] = href.split('#:~:text=');
+  expect(path?.endsWith(`/episodes/${episode.id}/`)).toBe(true);
+  const phrase = decodeURIComponent(fragment ?? '');
+  expect(phrase.toLowerCase()).toContain(word);
+  expect(quote.quote).toContain(phrase);
+  await card.getByRole('link', { name: episode.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(episode.name);
+  await expect(page.locator('pre.quote').filter({ hasText: phrase })).toHaveCount(1);
+});
+
+test('swapped letters are forgiven, even in a word’s first three, and say so', async ({ page }) => {
+  const { word, episode } = evidenceOnlyWord();
+  // "accounts" → "acocunts": the swap moves the word out of its own index shard.
+  const typed = `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}`;
+  await openBrowse(page);
+  await searchBox(page).fill(typed);
+  await searchBox(page).press('Enter');
+  await expectParam(page, 'q', typed);
+  await expect(
+    page.getByText(`No episode matches “${typed}”; showing results for ${word}.`),
+  ).toBeVisible();
+  await expect(results(page).getByRole('link', { name: episode.name, exact: true })).toBeVisible();
+});
+
+test('a misspelt word that finds nothing offers “Did you mean” from the index’s words', async ({
+  page,
+}) => {
+  const { word, episode } = evidenceOnlyWord();
+  const typed = `x${word.slice(1)}`;
+  await openBrowse(page);
+  await searchBox(page).fill(typed);
+  await searchBox(page).press('Enter');
+  await expectResultCount(page, 0);
+  await page.getByRole('button', { name: word, exact: true }).click();
+  await expectParam(page, 'q', word);
+  await expect(results(page).getByRole('link', { name: episode.name, exact: true })).toBeVisible();
+});
+
+test('search puts the episode first when the query is its id or its release key', async ({
+  page,
+}) => {
+  const episode = validEpisodes[validEpisodes.length - 1] ?? validEpisodes[0];
+  if (!episode) throw new Error('the sample has no valid episode');
+  const key = [
+    episode.key.source,
+    episode.key.repository,
+    episode.key.session,
+    episode.key.misalignment,
+  ];
+  for (const query of [episode.id, key.join('/'), key.slice(1).join('/')]) {
+    await openBrowse(page);
+    await searchBox(page).fill(query);
+    await searchBox(page).press('Enter');
+    await expectParam(page, 'q', query);
+    await expect(results(page).getByRole('article').first().getByRole('heading')).toHaveText(
+      episode.name,
+    );
+  }
 });
 
 test('facet counts beside each checkbox match the data', async ({ page }) => {

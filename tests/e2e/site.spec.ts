@@ -24,6 +24,13 @@ import {
   validEpisodes,
 } from './helpers.ts';
 
+/** An episode page's only script is the copy buttons' one, inline and allowed by its hash. */
+async function expectOnlyCopyScript(page: Page): Promise<void> {
+  await expect(page.locator('script')).toHaveCount(1);
+  await expect(page.locator('script:not([src])')).toHaveCount(1);
+  expect(await page.locator('script').textContent()).toContain('data-copy');
+}
+
 /** The episode page's facts as term → shown value. */
 async function facts(page: Page): Promise<Record<string, string>> {
   const main = page.getByRole('main');
@@ -145,7 +152,7 @@ test('clicking the S3 bar lands on Browse filtered to S3 with the data’s count
   ).toBeChecked();
 });
 
-test('a valid episode page shows every field, links each label and ships no JavaScript', async ({
+test('a valid episode page shows every field, links each label and ships only the copy script', async ({
   page,
   baseURL,
 }) => {
@@ -217,7 +224,7 @@ test('a valid episode page shows every field, links each label and ships no Java
     await expect(section.getByText(axis.reasoning, { exact: true })).toBeVisible();
   }
   await expect(page.getByText(`Validator's note: ${episode.validation.note}`)).toBeVisible();
-  await expect(page.locator('script')).toHaveCount(0);
+  await expectOnlyCopyScript(page);
 
   // A pill is a way into the taxonomy.
   const first = a.symptom.labels[0] ?? 'S1';
@@ -229,7 +236,7 @@ test('a valid episode page shows every field, links each label and ships no Java
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(labelTitle(first));
 });
 
-test('an invalid episode page shows why it was rejected and ships no JavaScript', async ({
+test('an invalid episode page shows why it was rejected and ships only the copy script', async ({
   page,
   baseURL,
 }) => {
@@ -254,7 +261,7 @@ test('an invalid episode page shows why it was rejected and ships no JavaScript'
   );
   await expect(notice.getByText(episode.validation.note ?? '', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Annotation' })).toHaveCount(0);
-  await expect(page.locator('script')).toHaveCount(0);
+  await expectOnlyCopyScript(page);
 });
 
 test('the taxonomy lists every form with its count and each label page lists its episodes', async ({
@@ -288,19 +295,54 @@ test('the taxonomy lists every form with its count and each label page lists its
   await expectResultCount(page, s3.length);
 });
 
-test('each axis page states how many episodes its shares are of', async ({ page }) => {
-  const populations: Array<[string, string]> = [
-    ['form', `${validEpisodes.length} valid episodes`],
-    ['cost', `${validEpisodes.length} valid episodes`],
-    ['validation', `${invalidEpisodes.length} rejected candidates`],
+test('each axis page states how many episodes its shares are of, with the paper’s denominators', async ({
+  page,
+}) => {
+  // The paper's denominators: locus over damaging episodes, resolver over resolved ones.
+  const damaging = validEpisodes.filter((e) =>
+    ['DS2', 'DS3'].includes(e.annotation?.outcome.severity ?? ''),
+  );
+  const resolved = validEpisodes.filter((e) => e.annotation?.resolution.status === 'RS1');
+  const populations: Array<[string, string, boolean]> = [
+    ['form', `${validEpisodes.length} valid episodes`, true],
+    ['cause', `${validEpisodes.length} valid episodes`, true],
+    ['cost', `${validEpisodes.length} valid episodes`, false],
+    ['locus', `${damaging.length} damaging episodes (DS2 or DS3)`, false],
+    ['resolver', `${resolved.length} resolved episodes (RS1)`, false],
+    ['validation', `${invalidEpisodes.length} rejected candidates`, false],
   ];
-  for (const [axis, population] of populations) {
+  for (const [axis, population, multi] of populations) {
     await page.goto(`taxonomy/${axis}/`);
     const lead = page.getByRole('paragraph').filter({ hasText: 'Shares are of the' });
     await expect(lead, `taxonomy/${axis}/`).toContainText(
       `Shares are of the ${population} in this atlas`,
     );
+    await expect(lead, `taxonomy/${axis}/`).toContainText(
+      multi ? 'an episode can carry more than one label' : 'one label each',
+    );
   }
+
+  // A locus's share on its own page is of the damaging episodes too.
+  const dl1 = damaging.filter((e) => e.annotation?.outcome.locus === 'DL1').length;
+  await page.goto('taxonomy/locus/dl1/');
+  const share = page
+    .getByRole('term')
+    .filter({ hasText: /^Share of damaging episodes \(DS2 or DS3\)$/ });
+  await expect(share.locator('xpath=following-sibling::dd')).toHaveText(
+    `${((100 * dl1) / damaging.length).toFixed(1)}%`,
+  );
+
+  // The paper's figures beside ours, over the same denominator (Table 3: DL1 of DS2 + DS3).
+  const paper = page.getByRole('term').filter({ hasText: 'Paper: share of damaging episodes' });
+  await expect(paper.locator('xpath=following-sibling::dd')).toHaveText('75.80%');
+  const platforms = page.getByRole('table', { name: /by platform/ });
+  await expect(platforms.getByRole('row', { name: /^IDE / })).toContainText('83.67%');
+  await expect(platforms.getByRole('row', { name: /^CLI / })).toContainText('58.85%');
+
+  await page.goto('taxonomy/resolver/');
+  await expect(page.getByRole('row', { name: /^RV2 / })).toContainText('91.49%');
+  await page.goto('taxonomy/locus/');
+  await expect(page.getByRole('row', { name: /^DL4 / })).toContainText('3.57%');
 });
 
 test('the validation page counts the rejected candidates of each category', async ({ page }) => {

@@ -11,11 +11,21 @@ import {
   shardKey,
   splitIndex,
   unpackPostings,
+  vocabularyOf,
 } from '../../src/lib/search-shards.ts';
 import { generateRecords } from '../../src/lib/synthetic.ts';
 
 function doc(id: number, name: string, description: string): SearchDocument {
-  return { id, name, description, quotes: '', contexts: '', reasoning: '', agent: 'Codex' };
+  return {
+    id,
+    name,
+    description,
+    quotes: '',
+    contexts: '',
+    reasoning: '',
+    agent: 'Codex',
+    key: '',
+  };
 }
 
 const DOCS = [
@@ -36,6 +46,16 @@ function sharded(docs: SearchDocument[], query: string) {
   const needed = keysForQuery(base, query).map((key) => shards.get(key) ?? []);
   return MiniSearch.loadJS<SearchDocument>(assembleIndex(base, needed), MINISEARCH_OPTIONS);
 }
+
+describe('vocabularyOf', () => {
+  it('lists every term once, sorted, with the number of documents holding it', () => {
+    const { terms, counts } = vocabularyOf(fullIndex(DOCS).toJSON());
+    expect(terms).toEqual([...terms].sort());
+    expect(counts[terms.indexOf('agent')]).toBe(3);
+    expect(counts[terms.indexOf('database')]).toBe(2);
+    expect(counts[terms.indexOf('migration')]).toBe(1);
+  });
+});
 
 describe('search shards', () => {
   it('round-trips postings through packing', () => {

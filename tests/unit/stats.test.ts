@@ -10,7 +10,9 @@ import {
   headline,
   labelsOf,
   newestFirst,
+  isMultiLabel,
   population,
+  populationName,
   splitBy,
   withLabel,
 } from '../../src/lib/stats.ts';
@@ -99,6 +101,46 @@ describe('population', () => {
   it('is the INVALID episodes for validation', () => {
     expect(population(all, 'validation').map((x) => x.key.misalignment)).toEqual(['M004', 'M005']);
   });
+
+  it('is the damaging (DS2, DS3) VALID episodes for the damage locus, as in the paper', () => {
+    expect(population(all, 'locus').map((x) => x.key.misalignment)).toEqual(['M001', 'M003']);
+    expect(populationName('locus')).toBe('damaging episodes (DS2 or DS3)');
+  });
+
+  it('is the resolved (RS1) VALID episodes for the resolver, as in the paper', () => {
+    expect(population(all, 'resolver').map((x) => x.key.misalignment)).toEqual(['M001', 'M003']);
+    expect(populationName('resolver')).toBe('resolved episodes (RS1)');
+  });
+});
+
+describe('countLabels over the paper’s denominators', () => {
+  it('shares a locus out over the damaging episodes, not all valid ones', () => {
+    expect(countsOf(all, 'locus')['DL1']).toEqual([2, 1]);
+  });
+
+  it('shares a resolver out over the resolved episodes', () => {
+    expect(countsOf(all, 'resolver')['RV2']).toEqual([2, 1]);
+  });
+
+  it('splits a locus by platform over each platform’s damaging episodes', () => {
+    const rows = splitBy(all, 'locus', 'DL1', (x) => x.platform);
+    expect(rows.map((r) => [r.key, r.count, r.total])).toEqual([['CLI', 2, 2]]);
+  });
+});
+
+describe('isMultiLabel', () => {
+  it('holds for form and cause only', () => {
+    const axes = [
+      'form',
+      'cause',
+      'cost',
+      'locus',
+      'resolution',
+      'resolver',
+      'validation',
+    ] as const;
+    expect(axes.filter(isMultiLabel)).toEqual(['form', 'cause']);
+  });
 });
 
 describe('countLabels', () => {
@@ -160,9 +202,9 @@ describe('countLabels', () => {
     );
   });
 
-  it('counts the optional locus only where present', () => {
+  it('counts the optional locus only where present, over the damaging episodes', () => {
     const counts = countsOf(all, 'locus');
-    expect(counts['DL1']).toEqual([2, 2 / 3]);
+    expect(counts['DL1']).toEqual([2, 1]);
   });
 });
 

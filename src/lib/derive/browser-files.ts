@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
 import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
-import { shardFileName, splitIndex } from '../search-shards.ts';
+import { shardFileName, splitIndex, VOCABULARY_FILE, vocabularyOf } from '../search-shards.ts';
 import type { Episode } from '../schema.ts';
+import { keyLabel } from '../ids.ts';
+import { fieldText, passagesOf, type PassageSource } from '../passages.ts';
 
 export interface BrowserFile {
   /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json` or `search-1a2b3c4d5e/646174.json`. */
@@ -25,11 +27,19 @@ export interface ChunkEntry {
   timestamp: string;
 }
 
+/** The rest of an episode's text, fetched per chunk only when a card shows a matched passage. */
+export type DetailEntry = PassageSource;
+
 /**
  * Episodes per text chunk. In date order a page of 25 results touches three chunks; sorted by
  * relevance it may touch 25, so small chunks keep a first search cheap (about 2 KB gzip each).
  */
 export const CHUNK_SIZE = 10;
+
+/** The name of chunk `n`'s detail file within the chunk folder. */
+export function detailFileName(n: number): string {
+  return `${n}.detail.json`;
+}
 
 function hashed(stem: string, contents: string): BrowserFile {
   const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
@@ -38,24 +48,25 @@ function hashed(stem: string, contents: string): BrowserFile {
 
 /** The text of an episode as the search index sees it. */
 export function searchDocument(episode: Episode, id: number): SearchDocument {
-  const a = episode.annotation;
+  const passages = passagesOf(episode);
   return {
     id,
     name: episode.name,
     description: episode.description,
-    quotes: episode.evidence.map((e) => e.quote).join('\n'),
-    contexts: episode.evidence.map((e) => e.context).join('\n'),
-    reasoning: [
-      a?.symptom.reasoning,
-      a?.symptom.otherDescriptor,
-      a?.cause.reasoning,
-      a?.outcome.reasoning,
-      a?.resolution.reasoning,
-      episode.validation.note,
-    ]
-      .filter((t): t is string => typeof t === 'string' && t.length > 0)
-      .join('\n'),
+    quotes: fieldText(passages, 'quotes'),
+    contexts: fieldText(passages, 'contexts'),
+    reasoning: fieldText(passages, 'reasoning'),
     agent: episode.agent,
+    key: `${episode.id} ${keyLabel(episode.key)}`,
+  };
+}
+
+/** What Browse fetches of an episode only when it needs more than the card text: its passages. */
+export function detailEntry(episode: Episode): DetailEntry {
+  return {
+    evidence: episode.evidence,
+    annotation: episode.annotation,
+    validation: { note: episode.validation.note },
   };
 }
 
@@ -70,6 +81,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   // Chunks sit in one folder named by the hash of them all, so the browse file names just the
   // folder (a list of per-file hashes would cost more than the columns at 16,000 episodes).
   const chunkTexts: string[] = [];
+  const detailTexts: string[] = [];
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
     const entries: ChunkEntry[] = ordered.slice(start, start + CHUNK_SIZE).map((e) => ({
       id: e.id,
@@ -79,12 +91,18 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
       timestamp: e.timestamp,
     }));
     chunkTexts.push(JSON.stringify(entries));
+    detailTexts.push(JSON.stringify(ordered.slice(start, start + CHUNK_SIZE).map(detailEntry)));
   }
   const chunkHash = createHash('sha256');
   for (const text of chunkTexts) chunkHash.update(text);
+  for (const text of detailTexts) chunkHash.update(text);
   const chunkFolder = `chunk-${chunkHash.digest('hex').slice(0, 10)}`;
   const chunks: BrowserFile[] = chunkTexts.map((contents, n) => ({
     name: `${chunkFolder}/${n}.json`,
+    contents,
+  }));
+  const details: BrowserFile[] = detailTexts.map((contents, n) => ({
+    name: `${chunkFolder}/${detailFileName(n)}`,
     contents,
   }));
   const browse = hashed('browse', JSON.stringify(encodeColumns(ordered, CHUNK_SIZE, chunkFolder)));
@@ -93,7 +111,8 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   // the base file and one file per shard, so every name changes when anything in it does.
   const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
   index.addAll(ordered.map((episode, i) => searchDocument(episode, i)));
-  const { base, shards } = splitIndex(index.toJSON());
+  const serialised = index.toJSON();
+  const { base, shards } = splitIndex(serialised);
   const shardFiles = [...shards].map(([key, shard]) => ({
     name: shardFileName(key),
     contents: JSON.stringify(shard),
@@ -108,8 +127,11 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
     list: [
       browse,
       ...chunks,
+      ...details,
       search,
       ...shardFiles.map((f) => ({ name: `${folder}/${f.name}`, contents: f.contents })),
+      // Fetched only when a query finds nothing, to correct or suggest its words.
+      { name: `${folder}/${VOCABULARY_FILE}`, contents: JSON.stringify(vocabularyOf(serialised)) },
     ],
     browse: browse.name,
     chunks: chunks.map((c) => c.name),
