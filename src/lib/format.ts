@@ -77,3 +77,8 @@ export function truncate(text: string, max: number): string {
   if (open >= 0 && text.indexOf(']', open) >= cut) cut = open;
   return `${text.slice(0, cut).trimEnd()}…`;
 }
+
+/** A p-value as a reader expects it: `< 0.001` below a thousandth, else two significant digits. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toPrecision(2).replace(/^1\.0$/, '1');
+}
