@@ -33,6 +33,8 @@ export const routes = {
     `/taxonomy/${axis}/${codeSlug(code)}/${page > 1 ? `${page}/` : ''}`,
   agents: () => '/agents/',
   agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
+  compareIndex: () => '/compare/',
+  compare: (slug: string) => `/compare/${slug}/`,
   about: () => '/about/',
   paper: () => '/paper/',
   /** The full-corpus views: aggregates of every labelled episode, no text. */

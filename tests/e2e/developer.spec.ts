@@ -1,11 +1,20 @@
 /**
- * What a developer comparing agents sees: similar episodes on an episode page. Expected facts
- * come from the sample data (helpers.ts), never from the page itself.
+ * What a developer comparing agents sees: the IDE-against-CLI comparison page and similar
+ * episodes on an episode page. Expected facts come from the sample data (helpers.ts), never from
+ * the page itself.
  */
 import { test, expect } from '@playwright/test';
 import type { Episode } from '../../src/lib/schema.ts';
 import { sessionId } from '../../src/lib/ids.ts';
-import { episodeById, pick } from './helpers.ts';
+import {
+  countValid,
+  episodeById,
+  expectParam,
+  expectPath,
+  expectResultCount,
+  hasSymptom,
+  pick,
+} from './helpers.ts';
 
 function labelsOf(episode: Episode): string[] {
   const a = episode.annotation;
@@ -38,4 +47,51 @@ test('an episode page lists up to five similar valid episodes of other sessions,
     await expect(items.nth(i)).toContainText(other.agent);
   }
   await context.close();
+});
+
+/** A share as the site prints it, worked out here: 41.9%. */
+function percent(count: number, total: number): string {
+  return `${((100 * count) / total).toFixed(1)}%`;
+}
+
+test('the overview links to a no-JavaScript IDE-against-CLI page with shares, intervals and counts from the data', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  await page.getByRole('link', { name: /IDE and CLI compared/ }).click();
+  await expectPath(page, baseURL, 'compare/ide-vs-cli/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('IDE agents against CLI agents');
+  const form = page.getByRole('region', { name: 'Form' });
+  // The chart: one linked dot per label and group.
+  await expect(form.getByRole('group').getByRole('link')).toHaveCount(16);
+  const ideTotal = countValid((e) => e.platform === 'IDE');
+  const cliTotal = countValid((e) => e.platform === 'CLI');
+  await expect(form.getByRole('columnheader', { name: `IDE (of ${ideTotal})` })).toBeVisible();
+  const row = form.getByRole('row', { name: /S3 Developer Constraint Violation/ });
+  const ide = countValid((e) => e.platform === 'IDE' && hasSymptom('S3')(e));
+  const cli = countValid((e) => e.platform === 'CLI' && hasSymptom('S3')(e));
+  await expect(row.getByRole('cell').nth(0)).toContainText(percent(ide, ideTotal));
+  await expect(row.getByRole('cell').nth(1)).toContainText(percent(cli, cliTotal));
+  // Holm-corrected p-value in the last column.
+  await expect(row.getByRole('cell').last()).toContainText(/\d|< 0\.001/);
+  for (const name of ['Cause', 'Cost', 'Damage locus', 'Resolution', 'Resolver'])
+    await expect(page.getByRole('region', { name })).toBeVisible();
+  await expect(page.locator('script')).toHaveCount(0);
+  await context.close();
+});
+
+test('a count on the comparison page opens those episodes in Browse', async ({ page, baseURL }) => {
+  await page.goto('compare/ide-vs-cli/');
+  const row = page.getByRole('region', { name: 'Form' }).getByRole('row', { name: /S3 / });
+  await row.getByRole('link', { name: /CLI episodes with S3/ }).click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'symptom', 'S3');
+  await expectParam(page, 'platform', 'CLI');
+  await expectResultCount(
+    page,
+    countValid((e) => e.platform === 'CLI' && hasSymptom('S3')(e)),
+  );
 });
