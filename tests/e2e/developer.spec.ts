@@ -95,3 +95,36 @@ test('a count on the comparison page opens those episodes in Browse', async ({ p
     countValid((e) => e.platform === 'CLI' && hasSymptom('S3')(e)),
   );
 });
+
+test('the form page gives the lift of each pair of forms, worked out from the data', async ({
+  page,
+}) => {
+  await page.goto('taxonomy/form/');
+  const section = page.getByRole('region', { name: 'Which forms occur together' });
+  const n = countValid(() => true);
+  const s3 = countValid(hasSymptom('S3'));
+  const s5 = countValid(hasSymptom('S5'));
+  const both = countValid((e) => hasSymptom('S3')(e) && hasSymptom('S5')(e));
+  const lift = s3 && s5 ? (both * n) / (s3 * s5) : 0;
+  const row = section.getByRole('row', { name: /^S3 Developer Constraint Violation/ });
+  // Columns: S1 … S8 after the row header; S5 is the fifth.
+  await expect(row.getByRole('cell').nth(4)).toHaveText(`${lift.toFixed(2)}${both}`);
+});
+
+test('a co-occurrence entry on a label page opens the intersection in Browse', async ({
+  page,
+  baseURL,
+}) => {
+  const hasCause = (code: string) => (e: Episode) =>
+    !!e.annotation?.cause.labels.some((c) => c.code === code);
+  const both = (e: Episode) => hasSymptom('S3')(e) && hasCause('C6')(e);
+  await page.goto('taxonomy/form/s3/');
+  const section = page.getByRole('region', { name: 'Co-occurs with' });
+  await section
+    .getByRole('link', { name: new RegExp(`^${countValid(both)} episodes with S3 and C6 `) })
+    .click();
+  await expectPath(page, baseURL, 'browse/');
+  await expectParam(page, 'symptom', 'S3');
+  await expectParam(page, 'cause', 'C6');
+  await expectResultCount(page, countValid(both));
+});
