@@ -128,6 +128,18 @@ const MIN_VALID = 5;
 /** The agent name of episodes whose agent was not recorded: not an agent to compare. */
 const UNKNOWN_AGENT = 'Unknown';
 
+/** The named agents with the most VALID episodes (at least `MIN_VALID`), most first. */
+export function largestAgents(episodes: readonly Episode[]): string[] {
+  const valid = new Map<string, number>();
+  for (const e of episodes)
+    if (e.validation.label === 'VALID') valid.set(e.agent, (valid.get(e.agent) ?? 0) + 1);
+  return [...valid.entries()]
+    .filter(([agent, n]) => agent !== UNKNOWN_AGENT && n >= MIN_VALID)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, LARGEST_AGENTS)
+    .map(([agent]) => agent);
+}
+
 /** A prebuilt comparison page: its URL segment, its title and its two groups. */
 export interface ComparisonSpec {
   slug: string;
@@ -161,15 +173,8 @@ export function prebuiltComparisons(
       ],
     },
   ];
-  const valid = new Map<string, number>();
-  for (const e of episodes)
-    if (e.validation.label === 'VALID') valid.set(e.agent, (valid.get(e.agent) ?? 0) + 1);
   const agents = [...new Set(episodes.map((e) => e.agent))].sort();
-  const largest = [...valid.entries()]
-    .filter(([agent, n]) => agent !== UNKNOWN_AGENT && n >= MIN_VALID)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, LARGEST_AGENTS);
-  for (const [agent] of largest) {
+  for (const agent of largestAgents(episodes)) {
     const others = agents.filter((a) => a !== agent);
     specs.push({
       slug: `${slugOf(agent)}-vs-rest`,

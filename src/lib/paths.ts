@@ -33,6 +33,7 @@ export const routes = {
     `/taxonomy/${axis}/${codeSlug(code)}/${page > 1 ? `${page}/` : ''}`,
   agents: () => '/agents/',
   agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
+  trends: (scope = 'all') => (scope === 'all' ? '/trends/' : `/trends/${scope}/`),
   compareIndex: () => '/compare/',
   compare: (slug: string) => `/compare/${slug}/`,
   about: () => '/about/',

@@ -8,6 +8,7 @@ import type { Episode } from '../../src/lib/schema.ts';
 import { sessionId } from '../../src/lib/ids.ts';
 import {
   countValid,
+  episodes,
   episodeById,
   expectParam,
   expectPath,
@@ -127,4 +128,38 @@ test('a co-occurrence entry on a label page opens the intersection in Browse', a
   await expectParam(page, 'symptom', 'S3');
   await expectParam(page, 'cause', 'C6');
   await expectResultCount(page, countValid(both));
+});
+
+test('trends give each form by month beside the paper, for all episodes or one platform, without JavaScript', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('trends/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trends');
+  await expect(
+    page.getByRole('paragraph').filter({ hasText: "The paper's reading" }),
+  ).toContainText('S3 and S7 rise');
+  const cards = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  await expect(cards).toHaveCount(8);
+  // Months with at least ten valid episodes, counted here: fewer than three leave no direction.
+  const perMonth = new Map<string, number>();
+  for (const e of episodes.filter((x) => x.validation.label === 'VALID'))
+    perMonth.set(e.timestamp.slice(0, 7), (perMonth.get(e.timestamp.slice(0, 7)) ?? 0) + 1);
+  const readable = [...perMonth.values()].filter((n) => n >= 10).length;
+  if (readable < 3)
+    await expect(cards.filter({ hasText: 'S3' }).getByRole('definition').first()).toHaveText(
+      'too few months',
+    );
+  await page
+    .getByRole('navigation', { name: 'Whose trends' })
+    .getByRole('link', { name: 'CLI agents' })
+    .click();
+  await expectPath(page, baseURL, 'trends/cli/');
+  await expect(page.getByText(/Each form's share of the/)).toContainText(
+    `${countValid((e) => e.platform === 'CLI')} valid episodes of CLI agents`,
+  );
+  await expect(page.locator('script')).toHaveCount(0);
+  await context.close();
 });
