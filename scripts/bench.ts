@@ -21,6 +21,7 @@ import {
 } from './bench/browser.ts';
 import { measureCompute } from './bench/compute.ts';
 import { measureScrub } from './bench/scrub.ts';
+import { measureSimilar } from './bench/similar.ts';
 import { floorProject, generateInput } from './bench/inputs.ts';
 import { hasGnuTime, runMeasured, sizeOfTree, type Measured } from './bench/measure.ts';
 import { COLD_QUERY, WARM_QUERIES } from './bench/queries.ts';
@@ -186,6 +187,11 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     env: { ...env, ATLAS_DATA_DIR: dataDir },
   });
   if (!data.ok) errors.push(`data step failed: ${tail(data, -600)}`);
+  let similar: SizeResult['similar'];
+  if (data.ok) {
+    similar = measureSimilar(dataDir);
+    progress(`${episodes}: similar episodes ${(similar.wallMs / 1000).toFixed(1)} s`);
+  }
   rmSync(dataDir, { recursive: true, force: true });
   progress(`${episodes}: data step ${(data.wallMs / 1000).toFixed(1)} s`);
 
@@ -281,6 +287,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     weight,
     compute,
     scrub,
+    similar,
     pagefindIndex,
     browser,
     errors,

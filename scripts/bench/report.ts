@@ -301,6 +301,13 @@ function budgets(run: BenchRun): string {
         'reported',
         `${(at.scrub.bytes / 1e6).toFixed(1)} MB in ${at.scrub.strings} strings, ${ms(at.scrub.ms)}; data step ${ms(at.build.data.wallMs)}`,
       );
+    if (at.similar)
+      add(
+        'Similar episodes at 16,000: build time added (reported)',
+        `${ms(at.similar.wallMs)} wall, ${ms(at.similar.cpuMs)} CPU`,
+        'reported',
+        `once per build for all ${at.similar.episodes} episode pages; ${at.similar.perEpisode.toFixed(1)} suggestions per episode`,
+      );
     const rss = at.build.full.maxRssBytes ?? at.build.full.treePeakBytes;
     add(
       'Build at 16,000: peak memory ≤ 3 GiB',

@@ -1,6 +1,7 @@
 /** The shape of BENCHMARKS.json: one run of `npm run bench`, comparable with the next. */
 import type { Transfer } from './browser.ts';
 import type { ComputeFigures } from './compute.ts';
+import type { SimilarFigures } from './similar.ts';
 import type { PageWeight, SearchIndexBytes } from './weight.ts';
 import type { ScrubFigures } from './scrub.ts';
 
@@ -72,6 +73,8 @@ export interface SizeResult {
   };
   /** Every string of the release through the scrubber (scripts/bench/scrub.ts). */
   scrub?: ScrubFigures;
+  /** Similar episodes for every episode page, timed in Node (scripts/bench/similar.ts). */
+  similar?: SimilarFigures | undefined;
   /** Browse's pure computation timed in Node (scripts/bench/compute.ts). */
   compute: ComputeFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;

@@ -100,3 +100,8 @@ export function turnLabel(turn: string): { text: string; speaker: Speaker } {
   const speaker = (m[2] ?? '').toLowerCase() === 'user' ? 'user' : 'agent';
   return { text: `Turn ${Number(m[1])} · ${speaker === 'user' ? 'User' : 'Agent'}`, speaker };
 }
+
+/** A p-value as a reader expects it: `< 0.001` below a thousandth, else two significant digits. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toPrecision(2).replace(/^1\.0$/, '1');
+}

@@ -12,6 +12,7 @@ import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 import { exampleFor, type LabelKind } from '../lib/definitions.ts';
+import { similarIndex, type SimilarEpisode } from '../lib/similar.ts';
 
 // The build passes its own data folder (scripts/build.ts); dev and typecheck use .atlas.
 const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
@@ -59,6 +60,14 @@ export function neighboursOf(id: string): Neighbours {
   const found = neighbours.get(id);
   if (!found) throw new Error(`No episode ${id}`);
   return found;
+}
+
+let similar: Map<string, SimilarEpisode[]> | undefined;
+
+/** Up to five similar episodes of other sessions, computed for every episode at once. */
+export function similarTo(id: string): SimilarEpisode[] {
+  similar ??= similarIndex(allEpisodes());
+  return similar.get(id) ?? [];
 }
 
 /** One static path per published episode. */

@@ -26,6 +26,8 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: 'a taxonomy label', path: 'taxonomy/form/s3/', ready: heading1 },
   { name: 'the taxonomy', path: 'taxonomy/', ready: heading1 },
   { name: 'an agent', path: 'agents/claude-code/', ready: heading1 },
+  { name: 'a comparison', path: 'compare/ide-vs-cli/', ready: heading1 },
+  { name: 'the trends', path: 'trends/', ready: heading1 },
   { name: 'about', path: 'about/', ready: heading1 },
   { name: 'the paper reproduction', path: 'paper/', ready: heading1 },
   { name: 'the full-corpus overview', path: 'corpus/', ready: heading1 },

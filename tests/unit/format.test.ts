@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural, truncate, turnLabel } from '../../src/lib/format.ts';
+import { formatP, plural, truncate, turnLabel } from '../../src/lib/format.ts';
 
 describe('truncate', () => {
   it('leaves short text alone', () => {
@@ -38,5 +38,14 @@ describe('turnLabel', () => {
   it('shows a label of another shape as given, with its speaker when one is named', () => {
     expect(turnLabel('Turns 3–5 (user)')).toEqual({ text: 'Turns 3–5 (user)', speaker: 'user' });
     expect(turnLabel('  system prompt ')).toEqual({ text: 'system prompt', speaker: 'other' });
+  });
+});
+
+describe('formatP', () => {
+  it('shows tiny p-values as a bound and others to two significant digits', () => {
+    expect(formatP(0.0004)).toBe('< 0.001');
+    expect(formatP(0.0284597)).toBe('0.028');
+    expect(formatP(0.5)).toBe('0.50');
+    expect(formatP(1)).toBe('1');
   });
 });
