@@ -109,7 +109,10 @@ test('the form page gives the lift of each pair of forms, worked out from the da
   const lift = s3 && s5 ? (both * n) / (s3 * s5) : 0;
   const row = section.getByRole('row', { name: /^S3 Developer Constraint Violation/ });
   // Columns: S1 … S8 after the row header; S5 is the fifth.
-  await expect(row.getByRole('cell').nth(4)).toHaveText(`${lift.toFixed(2)}${both}`);
+  // The lift, then the number of episodes with both labels (whitespace between them is kept).
+  await expect(row.getByRole('cell').nth(4)).toHaveText(
+    new RegExp(`^\\s*${lift.toFixed(2).replace('.', '\\.')}\\s+${both}\\s*$`),
+  );
 });
 
 test('a co-occurrence entry on a label page opens the intersection in Browse', async ({
