@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { dateOfDay } from '../lib/browse-columns.ts';
-import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
+import type { BrowseState } from '../lib/browse-state.ts';
+import { dateOfDay } from '../lib/dates.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import type { FacetKey } from '../lib/fields.ts';
 import { DateRange } from './DateRange.tsx';
 import { FacetGroup } from './FacetGroup.tsx';
 

@@ -4,7 +4,8 @@
  * the components draw static SVG and the home page ships no JavaScript.
  */
 import { max, range, scaleBand, scaleLinear } from 'd3';
-import { browseQuery, DEFAULT_FILTERS, type FacetKey } from './browse-state.ts';
+import { browseQuery, DEFAULT_FILTERS } from './browse-state.ts';
+import type { FacetKey } from './fields.ts';
 import { routes } from './paths.ts';
 import {
   axisBySlug,

@@ -3,10 +3,11 @@
  * pages and the agent pages. Pure functions over `Labelled[]`: published episodes and the full
  * corpus's rows (which have labels but no text) are both counted with them.
  */
+import { episodeCodes, facetColumn, type ColumnName } from './fields.ts';
+import { sessionId, repositoryId } from './ids.ts';
 import type { Episode } from './schema.ts';
 import type { LabelSet } from './core/schema.ts';
 import { AXES, type AxisSlug, type LabelInfo } from './taxonomy.ts';
-import { sessionId, repositoryId } from './ids.ts';
 
 export type Axis = (typeof AXES)[number];
 
@@ -16,29 +17,18 @@ export type Labelled = Pick<Episode, 'key' | 'platform' | 'agent' | 'timestamp'>
   annotation: LabelSet | null;
 };
 
+/** Each axis's column in the field registry: the column of the axis's Browse facet. */
+const AXIS_COLUMNS = Object.fromEntries(
+  AXES.map((axis) => [axis.slug, facetColumn(axis.facet)]),
+) as Record<AxisSlug, ColumnName>;
+
 export function axisBySlug(slug: string): Axis | undefined {
   return AXES.find((axis) => axis.slug === slug);
 }
 
 /** The codes an episode carries on an axis (none for an axis it is not annotated on). */
 export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
-  const a = episode.annotation;
-  switch (axis) {
-    case 'form':
-      return a ? [...a.symptom.labels] : [];
-    case 'cause':
-      return a ? a.cause.labels.map((c) => c.code) : [];
-    case 'cost':
-      return a ? [a.outcome.severity] : [];
-    case 'locus':
-      return a?.outcome.locus ? [a.outcome.locus] : [];
-    case 'resolution':
-      return a ? [a.resolution.status] : [];
-    case 'resolver':
-      return a?.resolution.resolver ? [a.resolution.resolver] : [];
-    case 'validation':
-      return episode.validation.category ? [episode.validation.category] : [];
-  }
+  return episodeCodes(AXIS_COLUMNS[axis], episode);
 }
 
 /** The episodes an axis's shares are computed over: VALID ones, or INVALID ones for validation. */
