@@ -209,3 +209,78 @@ export function companionAxes(axis: AxisSlug): AxisSlug[] {
   if (axis === 'validation') return [];
   return (['form', 'cause', 'cost', 'resolution'] as const).filter((a) => a !== axis);
 }
+
+/** How many episodes there are, and how many of them are VALID and INVALID. */
+export function validationSplit(episodes: readonly Labelled[]): {
+  total: number;
+  valid: number;
+  invalid: number;
+} {
+  const valid = episodes.filter((e) => e.validation.label === 'VALID').length;
+  return { total: episodes.length, valid, invalid: episodes.length - valid };
+}
+
+export interface AgentSummary {
+  agent: string;
+  count: number;
+  valid: number;
+  /** The agent's platforms, sorted, comma-separated. */
+  platforms: string;
+  /** count / all episodes. */
+  share: number;
+}
+
+/** Each agent with its episode counts and platforms, most episodes first. */
+export function agentSummaries(episodes: readonly Labelled[]): AgentSummary[] {
+  const groups = new Map<string, Labelled[]>();
+  for (const e of episodes) groups.set(e.agent, [...(groups.get(e.agent) ?? []), e]);
+  return countBy(episodes, (e) => e.agent).map(({ key, count }) => {
+    const own = groups.get(key) ?? [];
+    return {
+      agent: key,
+      count,
+      valid: validationSplit(own).valid,
+      platforms: [...new Set(own.map((e) => e.platform))].sort().join(', '),
+      share: episodes.length ? count / episodes.length : 0,
+    };
+  });
+}
+
+export interface ProfileRow extends LabelCount {
+  /** The label's share in the whole atlas. */
+  overall: number;
+}
+
+/** A subset's label counts on an axis beside the whole atlas's shares (`overall` counts). */
+export function profileRows(
+  subset: readonly Labelled[],
+  axis: AxisSlug,
+  overall: readonly LabelCount[],
+): ProfileRow[] {
+  const shares = new Map(overall.map((c) => [c.code, c.share]));
+  return countLabels(subset, axis).map((c) => ({ ...c, overall: shares.get(c.code) ?? 0 }));
+}
+
+export interface CompanionGroup {
+  name: string;
+  slug: AxisSlug;
+  /** The labels of the companion axis that occur, with counts among the subset. */
+  counts: LabelCount[];
+}
+
+/** What the episodes carrying a label also carry on the companion axes. */
+export function cooccurring(
+  episodes: readonly Labelled[],
+  axis: AxisSlug,
+  code: string,
+): { size: number; groups: CompanionGroup[] } {
+  const subset = withLabel(episodes, axis, code);
+  const groups = companionAxes(axis).map((other) => ({
+    name: axisBySlug(other)?.name ?? other,
+    slug: other,
+    counts: countLabels(subset, other).filter(
+      (c) => c.count > 0 && !(other === axis && c.code === code),
+    ),
+  }));
+  return { size: subset.length, groups };
+}
