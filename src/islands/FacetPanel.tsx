@@ -24,7 +24,7 @@ function showsCategory(state: BrowseState): boolean {
 export function FacetPanel({ index, state, counts, onToggle, onDates }: FacetPanelProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const active = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+  const active = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
   return (
     <section className="facet-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="facet-panel-title">

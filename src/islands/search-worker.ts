@@ -92,8 +92,10 @@ globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const { id, url, query } = event.data;
   engineFor(url, query ?? '').then(
     (search) => {
-      if (query === null)
-        return reply({ id, ok: true, ids: [], scores: [], terms: [], fields: [] });
+      if (query === null) {
+        reply({ id, ok: true, ids: [], scores: [], terms: [], fields: [] });
+        return;
+      }
       const results = search.search(query);
       reply({
         id,

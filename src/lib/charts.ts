@@ -549,7 +549,7 @@ export function monthlyChart<R extends { month: string; valid: number; invalid: 
 ) {
   const o = { ...COLUMN_DEFAULTS, ...options };
   const baseline = o.height - o.bottom;
-  const x = scaleBand<string>()
+  const x = scaleBand()
     .domain(rows.map((r) => r.month))
     .range([o.left, o.width])
     .paddingInner(0.2)

@@ -334,7 +334,10 @@ export type Column = ColumnSpec & { name: ColumnName };
 
 /** Every column, in registry order. */
 export const COLUMNS: readonly Column[] = FIELDS.flatMap((f) =>
-  Object.entries(f.columns).map(([name, spec]) => ({ ...spec, name: name as ColumnName })),
+  Object.entries(f.columns as Record<string, ColumnSpec>).map(([name, spec]) => ({
+    ...spec,
+    name: name as ColumnName,
+  })),
 );
 
 /** A column by name. */

@@ -235,9 +235,9 @@ export function generateRecords({
           user_turns: between(rand, 2, 40),
           agent_turns: between(rand, 2, 40),
           num_commits: between(rand, 0, 30),
-          session_sha: Array.from({ length: 40 }, () => pick(rand, [...'0123456789abcdef'])).join(
-            '',
-          ),
+          session_sha: Array.from({ length: 40 }, () =>
+            pick(rand, Array.from('0123456789abcdef')),
+          ).join(''),
           session_count_id: session,
           count_id_original: records.length,
         };

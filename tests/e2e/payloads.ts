@@ -46,7 +46,7 @@ export async function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     const w = window as unknown as Record<string, unknown>;
-    if (w['__pwned'] !== undefined) found.push(`window.__pwned = ${String(w['__pwned'])}`);
+    if (w['__pwned'] !== undefined) found.push(`window.__pwned = ${JSON.stringify(w['__pwned'])}`);
     if (document.querySelector('img[src="x"]')) found.push('img[src=x]');
     const selectors = [
       'iframe',

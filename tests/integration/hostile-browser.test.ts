@@ -12,7 +12,7 @@ import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSecrets } from '../../src/lib/scrub.ts';
 import { injected, QUERY_PAYLOADS, watch, type Watch } from '../e2e/payloads.ts';
@@ -226,7 +226,7 @@ describe('the hostile site in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: new RegExp(`as ${format}$`) }).click(),
     ]);
-    return readFileSync(await (file as Download).path(), 'utf8');
+    return readFileSync(await file.path(), 'utf8');
   }
 
   it('exports CSV and JSON with no planted secret and no live spreadsheet formula', async () => {

@@ -32,6 +32,7 @@ export function fixturePath(...parts: string[]): string {
   return join(ROOT, 'tests/fixtures', ...parts);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it expects
 export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
