@@ -286,7 +286,10 @@ export const releaseRecordSchema = z
     };
   });
 
-/** A release record as the file holds it, in the nested layout. */
+/**
+ * A release record as the file holds it, in the nested layout (the schema's input side).
+ * @public
+ */
 export type ReleaseRecord = z.input<typeof releaseRecordSchema>;
 /** One episode as the code sees it: validated, normalised, with its stable id. */
 export type Episode = z.output<typeof releaseRecordSchema>;

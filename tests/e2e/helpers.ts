@@ -49,12 +49,6 @@ export const hasSymptom =
   (episode: Episode): boolean =>
     symptomsOf(episode).some((code) => codes.includes(code));
 
-export function episodeById(id: string): Episode {
-  const found = episodes.find((e) => e.id === id);
-  if (!found) throw new Error(`no published episode ${id} in the sample`);
-  return found;
-}
-
 /** The first episode that fits, or a clear failure naming what the sample lacks. */
 export function pick(what: string, test: (episode: Episode) => boolean): Episode {
   const found = episodes.find(test);

@@ -7,15 +7,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-export {
-  decodeEntities,
-  decodePercent,
-  listFiles,
-  occursIn,
-  readingsOf,
-  TEXT_EXTENSIONS,
-  type Readings,
-} from '../../scripts/site-text.ts';
+export { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS } from '../../scripts/site-text.ts';
 import { listFiles } from '../../scripts/site-text.ts';
 import { join, resolve } from 'node:path';
 
