@@ -159,4 +159,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['tests/unit/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(?:node:)?(?:child_process|http|https|net|worker_threads)$|playwright|^(?:\\.\\./)+(?:scripts|tests/(?:e2e|integration))/',
+              message:
+                'Unit tests are pure: no child process, server, browser or build (tests/integration, tests/e2e).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

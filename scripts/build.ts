@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sizeWarning } from '../src/lib/site-size.ts';
+import { NODE } from './node.ts';
 
 /** Where the finished site goes; the browser tests build into their own folders. */
 const DIST = process.env['ATLAS_DIST'] || 'dist';
@@ -13,7 +14,7 @@ const temp = `.dist-${process.pid}`;
 const started = performance.now();
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(process.execPath, args, {
+  const result = spawnSync(NODE, args, {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });

@@ -1,9 +1,9 @@
 /**
  * Script-injection payloads and the checks that prove they stayed text, shared by the browser
  * tests on the sample site (tests/e2e/safety.spec.ts) and on the hostile fixtures
- * (tests/integration/hostile-browser.test.ts).
+ * (tests/e2e/hostile.spec.ts).
  */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** Payloads put in Browse's URL parameters and typed into search boxes. */
 export const QUERY_PAYLOADS = [

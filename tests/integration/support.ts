@@ -5,19 +5,15 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-export { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS } from '../../scripts/site-text.ts';
-import { listFiles } from '../../scripts/site-text.ts';
 import { join, resolve } from 'node:path';
+import { NODE } from '../../scripts/node.ts';
+import { listFiles } from '../../scripts/site-text.ts';
+export { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS } from '../../scripts/site-text.ts';
 
 /** The repository root: every script runs from here, as `npm run …` would. */
 export const ROOT = resolve(import.meta.dirname, '../..');
-
-/** The project's own Node 24 (the `node` devDependency), else the one running the tests. */
-export const NODE = existsSync(join(ROOT, 'node_modules/node/bin/node'))
-  ? join(ROOT, 'node_modules/node/bin/node')
-  : process.execPath;
 
 /** Reads a fixture under tests/fixtures. */
 export function fixturePath(...parts: string[]): string {
