@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
+import { countWord } from './format.ts';
 import { episodeId, SAFE_ID_PART, SAFE_ID_PART_RULE } from './ids.ts';
 import {
   ALIGNMENT_GOALS,
@@ -65,7 +66,7 @@ export const validationCategory = z
   .refine(
     (value) => KNOWN_CATEGORIES.includes(value) || /^custom:[a-z0-9]+(_[a-z0-9]+)*$/.test(value),
     {
-      error: `must be one of the eight validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>`,
+      error: `must be one of the ${countWord(VALIDATION_CATEGORIES.length)} validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>`,
     },
   );
 

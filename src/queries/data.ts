@@ -20,13 +20,13 @@ import {
   type LabelCount,
 } from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
-import type { DataManifest } from '../lib/data-step.ts';
+import { dataDir, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 
-// The build passes its own data folder (scripts/build.ts); dev and typecheck use .atlas.
-const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
+// The build passes its own data folder (scripts/build.ts); dev and typecheck use the default.
+const DATA_DIR = dataDir(process.env);
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
 
