@@ -121,7 +121,7 @@ const timestamp = z
 
 const turns = z.number().int().nonnegative().nullish();
 
-/** One record of the release in the nested layout (see `shared/data-format.md`). */
+/** One record of the release in the nested layout (see `docs/data-format.md`). */
 export const releaseRecordSchema = z
   .object({
     repository_id: idPart,

@@ -94,7 +94,7 @@ function weighted<T extends string>(rand: () => number, weights: Record<T, numbe
   return (entries[entries.length - 1] as [T, number])[0];
 }
 
-// Shares loosely follow the paper's full-dataset figures (Tang et al. 2026, shared/data-format.md).
+// Shares loosely follow the paper's full-dataset figures (Tang et al. 2026; src/lib/paper.ts).
 const SYMPTOM_WEIGHTS = {
   S1: 11.6,
   S2: 27,
