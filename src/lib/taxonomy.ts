@@ -328,16 +328,10 @@ export const KNOWN_AGENTS = [
 type Codes<T extends readonly LabelInfo[]> = T[number]['code'];
 export type SymptomCode = Codes<typeof SYMPTOMS>;
 export type CauseCode = Codes<typeof CAUSES>;
-export type TierCode = Codes<typeof EVIDENCE_TIERS>;
 export type SeverityCode = Codes<typeof SEVERITIES>;
 export type LocusCode = Codes<typeof LOCI>;
 export type StatusCode = Codes<typeof STATUSES>;
-export type ResolverCode = Codes<typeof RESOLVERS>;
-export type AlignmentGoal = Codes<typeof ALIGNMENT_GOALS>;
-export type Confidence = Codes<typeof CONFIDENCES>;
-export type SourceCode = Codes<typeof SOURCES>;
 export type Platform = Codes<typeof PLATFORMS>;
-export type ValidationLabel = Codes<typeof VALIDATION_LABELS>;
 
 /** The codes of a table as a non-empty tuple, ready for `z.enum`. */
 export function codesOf<T extends readonly LabelInfo[]>(rows: T): [Codes<T>, ...Codes<T>[]] {
