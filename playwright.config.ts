@@ -1,15 +1,20 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from './scripts/chromium.ts';
+import { NODE } from './scripts/node.ts';
 
 /**
- * Browser tests against the built site, served at `/` and under `/atlas/` (scripts/test-e2e.ts
- * builds both into .e2e/). Chromium is Debian's: browser downloads are not possible here.
+ * The one browser harness: Playwright against built sites (scripts/test-e2e.ts builds them into
+ * .e2e/). The sample site is served at `/` and under `/atlas/` for every spec but the hostile one;
+ * the hostile site (tests/e2e/hostile-site.ts) under `/atlas/` for tests/e2e/hostile.spec.ts.
+ * Chromium is Debian's: browser downloads are not possible here.
  */
-// ATLAS_E2E_PORT moves both servers, so test runs in several checkouts can share one machine.
+// ATLAS_E2E_PORT moves every server, so test runs in several checkouts can share one machine.
 const FIRST_PORT = Number(process.env['ATLAS_E2E_PORT'] ?? 4501);
+const HOSTILE = 'hostile.spec.ts';
 const SITES = [
-  { name: 'root', base: '/', port: FIRST_PORT },
-  { name: 'atlas', base: '/atlas/', port: FIRST_PORT + 1 },
+  { name: 'root', base: '/', port: FIRST_PORT, specs: { testIgnore: HOSTILE } },
+  { name: 'atlas', base: '/atlas/', port: FIRST_PORT + 1, specs: { testIgnore: HOSTILE } },
+  { name: 'hostile', base: '/atlas/', port: FIRST_PORT + 2, specs: { testMatch: HOSTILE } },
 ] as const;
 
 export default defineConfig({
@@ -27,10 +32,11 @@ export default defineConfig({
   },
   projects: SITES.map((site) => ({
     name: site.name,
+    ...site.specs,
     use: { baseURL: `http://127.0.0.1:${site.port}${site.base}` },
   })),
   webServer: SITES.map((site) => ({
-    command: `node tests/e2e/serve.ts .e2e/${site.name} ${site.base} ${site.port}`,
+    command: `${NODE} tests/e2e/serve.ts .e2e/${site.name} ${site.base} ${site.port}`,
     url: `http://127.0.0.1:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -13,7 +13,7 @@ const quiet = flag(args, '--quiet');
 const effects = fileEffects(quiet);
 const result = runDataStep(
   {
-    redactionKey: redactionKey(effects.log),
+    redactionKey: redactionKey((line) => effects.log(line)),
     input: process.env['ATLAS_INPUT'] || undefined,
     skipInvalid: flag(args, '--skip-invalid') || process.env['ATLAS_SKIP_INVALID'] === '1',
     outDir: DATA_DIR,

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { dirname, join } from 'node:path';
 import { sizeWarning } from '../src/lib/site-size.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
+import { NODE } from './node.ts';
 
 /** Where the finished site goes; the browser tests build into their own folders. */
 const DIST = process.env['ATLAS_DIST'] || 'dist';
@@ -14,7 +15,7 @@ const temp = `.dist-${process.pid}`;
 const started = performance.now();
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(process.execPath, args, {
+  const result = spawnSync(NODE, args, {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });

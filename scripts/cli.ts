@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataStepEffects } from '../src/lib/data-step.ts';
+import { dataDir, type DataStepEffects } from '../src/lib/data-step.ts';
 
 /** The file system, for the data step. `quiet` silences progress lines. */
 export function fileEffects(quiet = false): DataStepEffects {
@@ -41,11 +41,8 @@ export function positionals(args: readonly string[], valued: readonly string[]):
   return out;
 }
 
-/**
- * Where the data step writes for the site build: `ATLAS_DATA_DIR`, else `.atlas`. `npm run build`
- * gives each build a folder of its own, so that builds running side by side cannot mix data.
- */
-export const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
+/** Where the data step writes for the site build (`dataDir` in src/lib/data-step.ts). */
+export const DATA_DIR = dataDir(process.env);
 
 /**
  * The key of the redaction markers' HMAC: `ATLAS_REDACTION_KEY` (a repository secret in the deploy

@@ -39,7 +39,10 @@ if (flag(args, '--core')) {
     candidates: Number(option(args, '--candidates') ?? base.candidates),
     valid: Number(option(args, '--valid') ?? base.valid),
   };
-  if (![seed, ...Object.values(size)].every((n) => Number.isInteger(n) && n >= 0)) usage();
+  if (
+    ![seed, size.sessions, size.candidates, size.valid].every((n) => Number.isInteger(n) && n >= 0)
+  )
+    usage();
   const out = option(args, '--out') ?? SAMPLE_CORE_DIR;
   const decoded = decodeRelease(new Uint8Array(readFileSync(SAMPLE_PATH)));
   if ('error' in decoded) throw new Error(`${SAMPLE_PATH}: ${decoded.error}`);

@@ -17,6 +17,7 @@ import { extname, join } from 'node:path';
 import { scrubText } from '../src/lib/scrub.ts';
 import { generateRecords } from '../src/lib/synthetic.ts';
 import { flag, positionals } from './cli.ts';
+import { NODE } from './node.ts';
 import { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS, type Readings } from './site-text.ts';
 
 interface Corpus {
@@ -128,7 +129,7 @@ function checkSite({ secrets, lookalikes }: Corpus): void {
     writeFileSync(input, JSON.stringify(records));
     const dist = join(dir, 'dist');
     console.error(`[scrub-check] building a site from ${records.length} planted episodes`);
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const build = spawnSync(NODE, ['scripts/build.ts'], {
       env: { ...process.env, ATLAS_INPUT: input, ATLAS_DIST: dist },
       encoding: 'utf8',
     });

@@ -38,6 +38,7 @@ function playwright(path: string): Counts {
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const sources: Array<[string, (path: string) => Counts]> = [
   ['reports/unit.json', vitest],
+  ['reports/integration.json', vitest],
   ['reports/e2e.json', playwright],
 ];
 for (const [path, read] of sources) {

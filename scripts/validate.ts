@@ -47,7 +47,7 @@ const result = runDataStep(
   {
     input: file,
     skipInvalid: flag(args, '--skip-invalid'),
-    redactionKey: redactionKey(effects.log),
+    redactionKey: redactionKey((line) => effects.log(line)),
   },
   effects,
 );

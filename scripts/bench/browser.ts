@@ -145,6 +145,7 @@ function search(page: Page, query: string, cold: boolean): Promise<Settled> {
         'form[role="search"] input[type="search"]',
       );
       if (!input?.form) throw new Error('no search box');
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(input, …) below
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
       let t0 = performance.now();
       // Focusing is what starts loading the index; a real user focuses before typing.

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeColumns, type BrowseColumns } from '../../src/lib/browse-columns.ts';
 import { DEFAULT_FILTERS } from '../../src/lib/browse-state.ts';
-import { buildFacetIndex, filterRows, orderRows } from '../../src/lib/facets.ts';
+import { buildFacetIndex, filterRows } from '../../src/lib/facets.ts';
+import { orderRows } from '../../src/lib/ordering.ts';
 import { percentile } from './stats.ts';
 
 export interface ComputeFigures {

@@ -47,7 +47,7 @@ export function installHooks(): void {
     const cards = [
       ...document.querySelectorAll('.result-list .result-card, .result-table tbody tr'),
     ];
-    return `${heading()}#${cards.map((c) => c.querySelector('a')?.getAttribute('href') ?? c.textContent?.slice(0, 60)).join('|')}`;
+    return `${heading()}#${cards.map((c) => c.querySelector('a')?.getAttribute('href') ?? c.textContent.slice(0, 60)).join('|')}`;
   };
   const loading = (): boolean =>
     searching() ||

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPermissive } from '../../src/lib/licence.ts';
+import { NODE } from '../node.ts';
 
 /**
  * A release file with exactly `episodes` publishable records. The licence filter drops about a
@@ -17,7 +18,7 @@ export function generateInput(repo: string, episodes: number, seed: number, out:
   let count = Math.ceil(episodes * 1.6) + 200;
   for (;;) {
     const result = spawnSync(
-      process.execPath,
+      NODE,
       ['scripts/generate.ts', '--count', String(count), '--seed', String(seed), '--out', out],
       { cwd: repo, encoding: 'utf8' },
     );

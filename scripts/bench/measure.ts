@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE } from '../node.ts';
 
 export interface Measured {
   ok: boolean;
@@ -64,7 +65,7 @@ export function treeRss(root: number): number {
 }
 
 export interface RunOptions {
-  /** The program; Node (`process.execPath`) when not given. */
+  /** The program; the project's Node (scripts/node.ts) when not given. */
   command?: string;
   args: string[];
   cwd: string;
@@ -73,7 +74,7 @@ export interface RunOptions {
 
 /** Runs `command ...args` and measures it. Output is kept, not shown. */
 export function runMeasured({
-  command: program = process.execPath,
+  command: program = NODE,
   args,
   cwd,
   env = {},

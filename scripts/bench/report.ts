@@ -275,7 +275,7 @@ function budgets(run: BenchRun): string {
       'Warm query p95 at 16,000 ≤ Pagefind',
       `${ms(br.warm.p95)} vs ${ms(bestP95(pf))} (${ratio(warm)})`,
       warm <= 1 ? 'met' : 'gap',
-      `results listed p95 ${ms(br.warmListed?.p95)}; the rest is fetching the hits' text chunks`,
+      `results listed p95 ${ms(br.warmListed.p95)}; the rest is fetching the hits' text chunks`,
     );
   } else add(`First search and warm queries vs Pagefind at 16,000${where}`, 'n/a', 'not measured');
   if (br) {

@@ -25,7 +25,7 @@ export function measureScrub(input: string): ScrubFigures {
   const file = parsed as { misalignments?: unknown[]; records?: unknown[] } | unknown[];
   const records = Array.isArray(file) ? file : (file.misalignments ?? file.records ?? []);
   // One call per record, as the pipeline scrubs one episode's fields at a time.
-  const perRecord = (records as unknown[]).map((record) => stringsOf(record, []));
+  const perRecord = records.map((record) => stringsOf(record, []));
   const strings = perRecord.flat();
   const bytes = strings.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
   const started = performance.now();

@@ -57,7 +57,7 @@ export async function serveSite(
   }
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const gzipOk = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzipOk = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const page = extra[pathname];
     if (page !== undefined) {
       res.writeHead(200, { 'Content-Type': TYPES['.html'] as string, 'Cache-Control': 'no-store' });

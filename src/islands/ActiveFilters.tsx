@@ -1,5 +1,6 @@
-import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
+import type { BrowseState } from '../lib/browse-state.ts';
 import type { FacetIndex, FilterId } from '../lib/facets.ts';
+import type { FacetKey } from '../lib/fields.ts';
 import { labelName } from '../lib/taxonomy.ts';
 
 /** One removable filter. */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { FacetDef, FacetOption } from '../lib/facets.ts';
+import type { FacetDef } from '../lib/facet-defs.ts';
+import type { FacetOption } from '../lib/facets.ts';
 import { formatCount } from '../lib/format.ts';
 
 export interface FacetGroupProps {

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { dateOfDay } from '../lib/browse-columns.ts';
-import type { BrowseState, FacetKey } from '../lib/browse-state.ts';
+import type { BrowseState } from '../lib/browse-state.ts';
+import { dateOfDay } from '../lib/dates.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import type { FacetKey } from '../lib/fields.ts';
 import { DateRange } from './DateRange.tsx';
 import { FacetGroup } from './FacetGroup.tsx';
 import { FilterSheet } from './FilterSheet.tsx';
@@ -37,7 +38,7 @@ export function FacetPanel(props: FacetPanelProps) {
     if (toResults) onShowResults();
     else toggle.current?.focus();
   };
-  const active = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+  const active = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
   return (
     <section
       id={SKIP_TARGETS.filters}

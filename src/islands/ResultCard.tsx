@@ -1,5 +1,5 @@
-import type { BrowseRow } from '../lib/browse-columns.ts';
 import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
+import type { BrowseRow } from '../lib/fields.ts';
 import { formatDate } from '../lib/format.ts';
 import { highlightSegments, snippet } from '../lib/highlight.ts';
 import { matchingPassage, passagesOf, textFragment } from '../lib/passages.ts';

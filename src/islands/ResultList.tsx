@@ -1,6 +1,6 @@
-import type { BrowseRow } from '../lib/browse-columns.ts';
-import type { FacetIndex } from '../lib/facets.ts';
 import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
+import type { FacetIndex } from '../lib/facets.ts';
+import type { BrowseRow } from '../lib/fields.ts';
 import { ResultCard } from './ResultCard.tsx';
 
 export interface ResultViewProps {

@@ -1,11 +1,11 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import type { BrowseRow } from '../lib/browse-columns.ts';
-import type { Sort } from '../lib/browse-state.ts';
 import type { ChunkEntry } from '../lib/derive/browser-files.ts';
+import type { BrowseRow, ColumnSortId } from '../lib/fields.ts';
 import { formatCount } from '../lib/format.ts';
 import { highlightSegments } from '../lib/highlight.ts';
 import { routes, withBase } from '../lib/paths.ts';
+import { sortName, type Sort } from '../lib/sorts.ts';
 import { rowCodes } from './episode-text.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { labelName } from '../lib/taxonomy.ts';
@@ -13,7 +13,7 @@ import { LabelPill } from './LabelPill.tsx';
 import type { ResultViewProps } from './ResultList.tsx';
 
 /** A sortable column: the sort it sets ('date' toggles between the two date sorts). */
-type ColumnSort = 'date' | Exclude<Sort, 'relevance' | 'date-desc' | 'date-asc' | 'shuffle'>;
+type ColumnSort = 'date' | ColumnSortId;
 
 interface ColumnMeta {
   sort?: ColumnSort;
@@ -28,6 +28,7 @@ interface TableRow {
   terms: readonly string[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- carries the meta type into TanStack's inference
 const features = tableFeatures({ columnMeta: {} as ColumnMeta });
 const helper = createColumnHelper<typeof features, TableRow>();
 
@@ -54,27 +55,27 @@ const columns = helper.columns([
       );
     },
   }),
-  helper.accessor('agent', { header: 'Agent', meta: { sort: 'agent' } }),
+  helper.accessor('agent', { header: sortName('agent'), meta: { sort: 'agent' } }),
   helper.accessor((r) => rowCodes(r.row).platform ?? '', {
     id: 'platform',
-    header: 'Platform',
+    header: sortName('platform'),
     meta: { sort: 'platform' },
   }),
   helper.display({
     id: 'form',
-    header: 'Form',
+    header: sortName('form'),
     meta: { sort: 'form' },
     cell: ({ row }) => <Codes axis="form" codes={rowCodes(row.original.row).symptoms} />,
   }),
   helper.display({
     id: 'cause',
-    header: 'Cause',
+    header: sortName('cause'),
     meta: { sort: 'cause' },
     cell: ({ row }) => <Codes axis="cause" codes={rowCodes(row.original.row).causes} />,
   }),
   helper.display({
     id: 'severity',
-    header: 'Severity',
+    header: sortName('severity'),
     meta: { sort: 'severity' },
     cell: ({ row }) => {
       const code = rowCodes(row.original.row).severity;
@@ -83,7 +84,7 @@ const columns = helper.columns([
   }),
   helper.display({
     id: 'resolution',
-    header: 'Resolution',
+    header: sortName('resolution'),
     meta: { sort: 'resolution' },
     cell: ({ row }) => {
       const { status, resolver } = rowCodes(row.original.row);
@@ -94,7 +95,7 @@ const columns = helper.columns([
   }),
   helper.display({
     id: 'turns',
-    header: 'Turns',
+    header: sortName('turns'),
     meta: { sort: 'turns', numeric: true },
     cell: ({ row }) => {
       const { userTurns, agentTurns } = row.original.row;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import type { Sort, View } from '../lib/browse-state.ts';
-import { defaultDescending, isColumnSort } from '../lib/facets.ts';
+import type { View } from '../lib/browse-state.ts';
+import { COLUMN_SORTS } from '../lib/fields.ts';
+import { LIST_SORTS, defaultDescending, isColumnSort, sortName, type Sort } from '../lib/sorts.ts';
 
 export interface ResultsToolbarProps {
   sort: Sort;
@@ -11,31 +12,6 @@ export interface ResultsToolbarProps {
   onReshuffle: () => void;
   onView: (view: View) => void;
 }
-
-const SORT_NAMES: Record<Sort, string> = {
-  relevance: 'Relevance',
-  'date-desc': 'Newest first',
-  'date-asc': 'Oldest first',
-  shuffle: 'Shuffle (shareable)',
-  agent: 'Agent',
-  platform: 'Platform',
-  form: 'Form',
-  cause: 'Cause',
-  severity: 'Severity',
-  resolution: 'Resolution',
-  turns: 'Turns',
-};
-
-const LIST_SORTS: Sort[] = ['relevance', 'date-desc', 'date-asc', 'shuffle'];
-const COLUMN_SORTS: Sort[] = [
-  'agent',
-  'platform',
-  'form',
-  'cause',
-  'severity',
-  'resolution',
-  'turns',
-];
 
 /** Sort order, its direction or reshuffle, and the list/table switch. */
 export function ResultsToolbar({
@@ -63,14 +39,14 @@ export function ResultsToolbar({
         >
           {LIST_SORTS.map((s) => (
             <option key={s} value={s} disabled={s === 'relevance' && !hasQuery}>
-              {SORT_NAMES[s]}
+              {sortName(s)}
               {s === 'relevance' && !hasQuery ? ' (needs a search)' : ''}
             </option>
           ))}
           <optgroup label="Column">
-            {COLUMN_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_NAMES[s]}
+            {COLUMN_SORTS.map(({ id, name }) => (
+              <option key={id} value={id}>
+                {name}
               </option>
             ))}
           </optgroup>

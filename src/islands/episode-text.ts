@@ -1,18 +1,17 @@
 /** Small readings of a row shared by the card list and the table. */
-import { dateOfDay, type BrowseRow } from '../lib/browse-columns.ts';
-import { codeAt, codesOfMask } from '../lib/facets.ts';
-import { CAUSES, PLATFORMS, RESOLVERS, SEVERITIES, STATUSES, SYMPTOMS } from '../lib/taxonomy.ts';
+import { dateOfDay } from '../lib/dates.ts';
+import { columnCode, columnCodes, type BrowseRow } from '../lib/fields.ts';
 
 /** The codes a row carries on each displayed axis. */
 export function rowCodes(row: BrowseRow) {
   return {
     date: dateOfDay(row.day),
-    platform: codeAt(PLATFORMS, row.platform),
-    symptoms: codesOfMask(row.symptoms, SYMPTOMS),
-    causes: codesOfMask(row.causes, CAUSES),
-    severity: codeAt(SEVERITIES, row.severity),
-    status: codeAt(STATUSES, row.status),
-    resolver: codeAt(RESOLVERS, row.resolver),
+    platform: columnCode(row, 'platform'),
+    symptoms: columnCodes(row, 'symptoms'),
+    causes: columnCodes(row, 'causes'),
+    severity: columnCode(row, 'severity'),
+    status: columnCode(row, 'status'),
+    resolver: columnCode(row, 'resolver'),
   };
 }
 

@@ -1,16 +1,16 @@
 /** State transitions of Browse that more than one control needs. */
 import { defaultState, type BrowseState } from '../lib/browse-state.ts';
 import type { FilterId } from '../lib/facets.ts';
+import { defaultSort } from '../lib/sorts.ts';
 
 /**
  * A new query. A sort the reader never chose follows the query (relevance with one, newest
  * first without); relevance without a query falls back to newest first.
  */
 export function withQuery(state: BrowseState, query: string): BrowseState {
-  const defaultFor = (q: string) => (q ? 'relevance' : 'date-desc');
-  const chosen = state.sort !== defaultFor(state.query);
-  let sort = chosen ? state.sort : defaultFor(query);
-  if (sort === 'relevance' && !query) sort = 'date-desc';
+  const chosen = state.sort !== defaultSort(state.query);
+  let sort = chosen ? state.sort : defaultSort(query);
+  if (sort === 'relevance' && !query) sort = defaultSort(query);
   return { ...state, query, sort, page: 1 };
 }
 

@@ -52,6 +52,8 @@ export function useEntries<T>(
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
   useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);
   const entries = useMemo(() => {
+    // Reading the version ties the memo to it: the entries change whenever a chunk arrives.
+    // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- see above
     void version;
     return rowIndexes.map((i) => chunks.entry(i));
   }, [chunks, rowIndexes, version]);

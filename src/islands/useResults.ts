@@ -3,9 +3,10 @@
  * ranking changes) → one filtering and counting pass (on every filter change) → the visible page.
  */
 import { useMemo } from 'react';
-import type { BrowseRow } from '../lib/browse-columns.ts';
 import type { BrowseState } from '../lib/browse-state.ts';
-import { filterRows, orderRows, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import { filterRows, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import type { BrowseRow } from '../lib/fields.ts';
+import { orderRows } from '../lib/ordering.ts';
 import type { SearchOutcome } from './data-source.ts';
 import type { SearchState } from './useBrowseData.ts';
 

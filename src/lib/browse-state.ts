@@ -4,41 +4,9 @@
  * `parseBrowseState`, so a shared URL always reopens the same view.
  */
 import { isCalendarDate } from './dates.ts';
+import { FACET_KEYS, type FacetKey } from './fields.ts';
+import { SORTS, defaultSort, type Sort } from './sorts.ts';
 
-/** Facet keys, in the order they appear in the URL and on the page. */
-export const FACET_KEYS = [
-  'validation',
-  'category',
-  'symptom',
-  'cause',
-  'tier',
-  'severity',
-  'locus',
-  'status',
-  'resolver',
-  'agent',
-  'platform',
-  'source',
-  'goal',
-  'confidence',
-  'licence',
-] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
-
-export const SORTS = [
-  'relevance',
-  'date-desc',
-  'date-asc',
-  'shuffle',
-  'agent',
-  'platform',
-  'form',
-  'cause',
-  'severity',
-  'resolution',
-  'turns',
-] as const;
-export type Sort = (typeof SORTS)[number];
 export type View = 'list' | 'table';
 
 export interface BrowseState {
@@ -67,7 +35,7 @@ export function defaultState(): BrowseState {
     filters: { ...DEFAULT_FILTERS },
     from: '',
     to: '',
-    sort: 'date-desc',
+    sort: defaultSort(''),
     desc: true,
     seed: 1,
     view: 'list',
@@ -99,7 +67,7 @@ export function parseBrowseState(search: string): BrowseState {
   state.from = DATE.test(from) && isCalendarDate(from) ? from : '';
   state.to = DATE.test(to) && isCalendarDate(to) ? to : '';
   const sort = params.get('sort') as Sort | null;
-  state.sort = sort && SORTS.includes(sort) ? sort : state.query ? 'relevance' : 'date-desc';
+  state.sort = sort && SORTS.includes(sort) ? sort : defaultSort(state.query);
   state.desc = params.get('dir') !== 'asc';
   const seed = Number(params.get('seed'));
   state.seed = Number.isInteger(seed) && seed > 0 && seed < 2 ** 31 ? seed : 1;
@@ -125,8 +93,7 @@ export function browseQuery(partial: Partial<BrowseState>): string {
   }
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
-  const defaultSort = state.query ? 'relevance' : 'date-desc';
-  if (state.sort !== defaultSort) params.set('sort', state.sort);
+  if (state.sort !== defaultSort(state.query)) params.set('sort', state.sort);
   if (!state.desc) params.set('dir', 'asc');
   if (state.sort === 'shuffle') params.set('seed', String(state.seed));
   if (state.view !== 'list') params.set('view', state.view);

@@ -5,7 +5,7 @@
  */
 import type { Episode } from './schema.ts';
 import { keyLabel } from './ids.ts';
-import { PAPER_CITATION } from './format.ts';
+import { PAPER_CITATION } from './paper-figures.ts';
 
 const LATEX_SPECIAL: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',

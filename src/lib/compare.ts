@@ -3,7 +3,8 @@
  * on every annotation axis: each label's share in each group with its Wilson interval, and a
  * two-proportion z test of the difference, Holm-corrected for the number of labels of the axis.
  */
-import { filterQuery, type FacetKey } from './browse-state.ts';
+import { filterQuery } from './browse-state.ts';
+import type { FacetKey } from './fields.ts';
 import { ALPHA, holm, twoProportionZ, wilson, type Interval } from './proportions.ts';
 import type { Episode } from './schema.ts';
 import { codesOn, labelsOf } from './stats.ts';

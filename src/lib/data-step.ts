@@ -9,6 +9,15 @@ import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts'
 import type { Episode } from './schema.ts';
 import { newestFirst } from './stats.ts';
 
+/**
+ * Where the data step writes for the site build, and where the page build reads it:
+ * `ATLAS_DATA_DIR`, else `.atlas`. `npm run build` gives each build a folder of its own, so that
+ * builds running side by side cannot mix data.
+ */
+export function dataDir(env: Readonly<Record<string, string | undefined>>): string {
+  return env['ATLAS_DATA_DIR'] || '.atlas';
+}
+
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
   read(path: string): Uint8Array | undefined;

@@ -20,3 +20,13 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return out;
 }
+
+/** Days since the epoch of a `YYYY-MM-DD HH:MM:SS` timestamp. */
+export function dayOf(timestamp: string): number {
+  return Math.floor(Date.parse(`${timestamp.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

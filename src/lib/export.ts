@@ -2,83 +2,72 @@
  * Export of a Browse result set as CSV (RFC 4180) or JSON. One record shape serves both, built
  * from the compact row and the episode's text chunk entry.
  */
-import { dateOfDay, type BrowseColumns, type BrowseRow } from './browse-columns.ts';
 import type { ChunkEntry } from './derive/browser-files.ts';
-import { codeAt, codesOfMask } from './facets.ts';
-import { routes, withBase } from './paths.ts';
 import {
-  CAUSES,
-  EVIDENCE_TIERS,
-  LOCI,
-  PLATFORMS,
-  RESOLVERS,
-  SEVERITIES,
-  SOURCES,
-  STATUSES,
-  SYMPTOMS,
-} from './taxonomy.ts';
+  FIELD_EXPORTS,
+  column,
+  columnCodes,
+  type BrowseRow,
+  type Dictionaries,
+  type DictionaryName,
+  type ExportEntry,
+  type FieldExportName,
+} from './fields.ts';
+import { routes, withBase } from './paths.ts';
 
-/** The exported columns, in file order. */
+/** The exported columns, in file order: the episode's link and title, its fields, its text. */
 export const EXPORT_COLUMNS = [
   'id',
   'url',
   'title',
-  'date',
-  'agent',
-  'platform',
-  'source',
-  'validation',
-  'category',
-  'symptoms',
-  'causes',
-  'tiers',
-  'severity',
-  'locus',
-  'status',
-  'resolver',
-  'user_turns',
-  'agent_turns',
-  'licence',
+  ...FIELD_EXPORTS.map((spec) => spec.name),
   'description',
 ] as const;
 
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export type ExportColumn = 'id' | 'url' | 'title' | FieldExportName | 'description';
 /** One exported episode: strings, numbers, or null where the episode has no value. */
 export type ExportRecord = Record<ExportColumn, string | number | null>;
 
 export interface ExportContext {
-  dict: BrowseColumns['dict'];
+  dict: Dictionaries;
   /** Astro's base (`/` or `/atlas/`). */
   base: string;
   /** `https://example.org`: when given, URLs are absolute. */
   origin?: string | undefined;
 }
 
+/** One field's export value: its own, or the codes, dictionary value or number of its column. */
+function exportValue(
+  spec: ExportEntry,
+  row: BrowseRow,
+  dict: Dictionaries,
+): string | number | null {
+  if ('value' in spec) return spec.value(row);
+  const name = spec.column;
+  const value = row[name];
+  switch (column(name).kind) {
+    case 'dictionary':
+      return value >= 0 ? (dict[name as DictionaryName][value] ?? null) : null;
+    case 'number':
+      return value >= 0 ? value : null;
+    default: {
+      const codes = columnCodes(row, name);
+      return codes.length > 0 ? codes.join(';') : null;
+    }
+  }
+}
+
 /** The export record of one episode. */
 export function exportRecord(row: BrowseRow, entry: ChunkEntry, ctx: ExportContext): ExportRecord {
   const path = withBase(ctx.base, routes.episode(entry.id));
-  const category = row.category >= 0 ? (ctx.dict.category[row.category] ?? null) : null;
-  const joined = (codes: string[]): string | null => (codes.length > 0 ? codes.join(';') : null);
+  const fields = Object.fromEntries(
+    FIELD_EXPORTS.map((spec) => [spec.name, exportValue(spec, row, ctx.dict)]),
+  ) as Record<FieldExportName, string | number | null>;
   return {
     id: entry.id,
     url: ctx.origin ? new URL(path, ctx.origin).href : path,
     title: entry.name,
-    date: dateOfDay(row.day),
-    agent: entry.agent,
-    platform: codeAt(PLATFORMS, row.platform),
-    source: codeAt(SOURCES, row.source),
-    validation: row.category === -1 ? 'VALID' : 'INVALID',
-    category,
-    symptoms: joined(codesOfMask(row.symptoms, SYMPTOMS)),
-    causes: joined(codesOfMask(row.causes, CAUSES)),
-    tiers: joined(codesOfMask(row.tiers, EVIDENCE_TIERS)),
-    severity: codeAt(SEVERITIES, row.severity),
-    locus: codeAt(LOCI, row.locus),
-    status: codeAt(STATUSES, row.status),
-    resolver: codeAt(RESOLVERS, row.resolver),
-    user_turns: row.userTurns >= 0 ? row.userTurns : null,
-    agent_turns: row.agentTurns >= 0 ? row.agentTurns : null,
-    licence: ctx.dict.licence[row.licence] ?? null,
+    ...fields,
     description: entry.description,
   };
 }

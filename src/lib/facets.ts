@@ -1,63 +1,23 @@
 /**
- * Facets of Browse over the compact rows: what each facet offers, how a row matches a value,
- * filtering (OR within a facet, AND across facets), disjunctive counts, the zero-result hint and
- * every result order. Pure and DOM-free; the island only wires it to the URL.
+ * The filter engine of Browse over the compact rows: filtering (OR within a facet, AND across
+ * facets), disjunctive counts, the facet panel's order and the zero-result hint. Pure and
+ * DOM-free; the island only wires it to the URL. Facets come from `facet-defs.ts`, orders from
+ * `ordering.ts`.
  *
  * The hot path is one pass over the rows (`filterRows`): for each row it counts how many active
  * filters reject it. Rows rejected by none are results and count towards every facet; rows
  * rejected by exactly one filter count towards that facet only (the disjunctive count) and towards
  * the "drop this filter" hint. Rows rejected by two or more are skipped.
  */
-import { dayOf, type BrowseColumns, type BrowseRow } from './browse-columns.ts';
-import type { BrowseState, FacetKey, Sort } from './browse-state.ts';
-import {
-  ALIGNMENT_GOALS,
-  AXES,
-  CAUSES,
-  CONFIDENCES,
-  EVIDENCE_TIERS,
-  LOCI,
-  PLATFORMS,
-  RESOLVERS,
-  SEVERITIES,
-  SEVERITY_RANK,
-  SOURCES,
-  STATUSES,
-  SYMPTOMS,
-  VALIDATION_LABELS,
-  labelName,
-  labelTitle,
-  type AxisSlug,
-} from './taxonomy.ts';
-
-/** One value a facet offers. `code` is what the URL holds. */
-export interface FacetValue {
-  code: string;
-  /** How the value reads in a checkbox label or a chip (`S3 · Developer Constraint Violation`). */
-  label: string;
-}
-
-/**
- * A facet. `single` facets hold one value index per row (-1 for none); `mask` facets hold a
- * bitmask of value indexes (symptoms, causes, evidence tiers).
- */
-export interface FacetDef {
-  key: FacetKey;
-  /** The fieldset legend and the chip prefix. */
-  legend: string;
-  kind: 'single' | 'mask';
-  /** Values in their fixed display order's source: the taxonomy order, or a dictionary's order. */
-  values: readonly FacetValue[];
-  /** The taxonomy axis whose pill colour the facet's chips carry, if any. */
-  axis?: AxisSlug;
-  /** Long, open-ended facets that the panel shows collapsed. */
-  collapsible: boolean;
-}
+import type { BrowseState } from './browse-state.ts';
+import { dayOf } from './dates.ts';
+import { facetDefs, type FacetDef, type FacetValue } from './facet-defs.ts';
+import type { BrowseRow, Dictionaries, FacetKey } from './fields.ts';
 
 /** Everything Browse computes over, built once when the browse file arrives. */
 export interface FacetIndex {
   rows: readonly BrowseRow[];
-  dict: BrowseColumns['dict'];
+  dict: Dictionaries;
   defs: readonly FacetDef[];
   /** Per facet, per row: the value index (single) or bitmask (mask). */
   columns: Readonly<Record<FacetKey, Int32Array>>;
@@ -70,111 +30,13 @@ export interface FacetIndex {
   maxDay: number;
 }
 
-function axisOf(facet: FacetKey): (typeof AXES)[number] | undefined {
-  return AXES.find((axis) => axis.facet === facet);
-}
-
-/** `Form (symptom)`, `Cost (damage severity)`, `Resolution status`: how an axis facet is titled. */
-function axisLegend(facet: FacetKey): string {
-  const axis = axisOf(facet);
-  if (!axis) return facet;
-  const { name, field } = axis;
-  if (field.toLowerCase().startsWith(name.toLowerCase())) return field;
-  return `${name} (${field.toLowerCase()})`;
-}
-
-function fromTable(rows: readonly { code: string }[]): FacetValue[] {
-  return rows.map((row) => ({ code: row.code, label: labelTitle(row.code) }));
-}
-
-/** The facet definitions for a browse file's dictionaries, in page order. */
-export function facetDefs(dict: BrowseColumns['dict']): FacetDef[] {
-  const def = (
-    key: FacetKey,
-    legend: string,
-    values: FacetValue[],
-    kind: FacetDef['kind'] = 'single',
-    collapsible = false,
-  ): FacetDef => {
-    const axis = axisOf(key)?.slug;
-    return { key, legend, kind, values, collapsible, ...(axis ? { axis } : {}) };
-  };
-  return [
-    def('validation', 'Validation', fromTable(VALIDATION_LABELS)),
-    def(
-      'category',
-      axisLegend('category'),
-      dict.category.map((code) => ({ code, label: labelName(code) })),
-      'single',
-      true,
-    ),
-    def('symptom', axisLegend('symptom'), fromTable(SYMPTOMS), 'mask'),
-    def('cause', axisLegend('cause'), fromTable(CAUSES), 'mask'),
-    def('tier', 'Evidence tier', fromTable(EVIDENCE_TIERS), 'mask'),
-    def('severity', axisLegend('severity'), fromTable(SEVERITIES)),
-    def('locus', axisLegend('locus'), fromTable(LOCI)),
-    def('status', axisLegend('status'), fromTable(STATUSES)),
-    def('resolver', axisLegend('resolver'), fromTable(RESOLVERS)),
-    def(
-      'agent',
-      'Agent',
-      dict.agent.map((code) => ({ code, label: code })),
-      'single',
-      true,
-    ),
-    def('platform', 'Platform', fromTable(PLATFORMS)),
-    def('source', 'Source', fromTable(SOURCES)),
-    def('goal', 'Alignment goal', fromTable(ALIGNMENT_GOALS)),
-    def('confidence', 'Confidence', fromTable(CONFIDENCES)),
-    def(
-      'licence',
-      'Licence',
-      dict.licence.map((code) => ({ code, label: code })),
-      'single',
-      true,
-    ),
-  ];
-}
-
-const VALUE_OF: Readonly<Record<FacetKey, (row: BrowseRow) => number>> = {
-  validation: (row) => (row.category === -1 ? 0 : 1),
-  category: (row) => row.category,
-  symptom: (row) => row.symptoms,
-  cause: (row) => row.causes,
-  tier: (row) => row.tiers,
-  severity: (row) => row.severity,
-  locus: (row) => row.locus,
-  status: (row) => row.status,
-  resolver: (row) => row.resolver,
-  agent: (row) => row.agent,
-  platform: (row) => row.platform,
-  source: (row) => row.source,
-  goal: (row) => row.goal,
-  confidence: (row) => row.confidence,
-  licence: (row) => row.licence,
-};
-
-/** The value a row holds for a facet: an index (single) or a bitmask (mask). */
-export function rowValue(row: BrowseRow, key: FacetKey): number {
-  return VALUE_OF[key](row);
-}
-
-function bitIndexes(mask: number): number[] {
-  const out: number[] = [];
-  for (let bit = 0; mask >>> bit !== 0; bit++) if (mask & (1 << bit)) out.push(bit);
-  return out;
-}
-
 /** Builds the facet index over decoded rows (in canonical order). */
-export function buildFacetIndex(
-  rows: readonly BrowseRow[],
-  dict: BrowseColumns['dict'],
-): FacetIndex {
+export function buildFacetIndex(rows: readonly BrowseRow[], dict: Dictionaries): FacetIndex {
   const defs = facetDefs(dict);
   const columns = {} as Record<FacetKey, Int32Array>;
   const naturalOrder = {} as Record<FacetKey, number[]>;
   for (const def of defs) {
-    const column = Int32Array.from(rows, VALUE_OF[def.key]);
+    const column = Int32Array.from(rows, def.value);
     columns[def.key] = column;
     const order = def.values.map((_, i) => i);
     if (def.collapsible) {
@@ -384,149 +246,4 @@ export function bestDrop(
     if (count > 0 && (!best || count > best.count)) best = { filter, count };
   }
   return best;
-}
-
-// ——— Ordering ———
-
-/** A 32-bit integer hash (the finaliser of MurmurHash3) used as a counter-based PRNG. */
-function mix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/**
- * The shuffle key of a row under a seed. Each row's key depends only on (seed, index), so a
- * filtered subset keeps the relative order it has in the full shuffle.
- */
-export function shuffleKey(seed: number, index: number): number {
-  return mix32(mix32(seed ^ 0x9e3779b9) ^ Math.imul(index + 1, 0x632be5ab));
-}
-
-/** A fresh seed in [1, 2^31) from any source of randomness (the island passes Math.random). */
-export function newSeed(random: () => number): number {
-  return 1 + Math.floor(random() * (2 ** 31 - 2));
-}
-
-function lowestBit(mask: number): number {
-  return mask === 0 ? -1 : 31 - Math.clz32(mask & -mask);
-}
-
-/** Compares two keys where -1 means "none": none sorts last in either direction. */
-function byKey(a: number, b: number, desc: boolean): number {
-  if (a === b) return 0;
-  if (a < 0) return 1;
-  if (b < 0) return -1;
-  return desc ? b - a : a - b;
-}
-
-/** Which sorts take their direction from `dir` (the table's column sorts). */
-export function isColumnSort(sort: Sort): boolean {
-  return !['relevance', 'date-desc', 'date-asc', 'shuffle'].includes(sort);
-}
-
-/**
- * The direction a sort starts in: most turns first and most severe first (what a reader looks
- * for), other columns A to Z. Sorts that carry their own direction keep the default
- * (descending), so the URL needs no `dir`.
- */
-export function defaultDescending(sort: Sort): boolean {
-  return !isColumnSort(sort) || sort === 'turns' || sort === 'severity';
-}
-
-/**
- * Every row index in result order. Ties (and "relevance" without a query) fall back to the
- * canonical order, newest first. With search hits, "relevance" puts hits first by score.
- */
-export function orderRows(
-  index: FacetIndex,
-  sort: Pick<BrowseState, 'sort' | 'desc' | 'seed'>,
-  hits: SearchHits | null,
-): Int32Array {
-  const { rows, dict } = index;
-  const order = Int32Array.from(rows, (_, i) => i);
-  const desc = sort.desc;
-  let key: ((i: number) => number) | null = null;
-  switch (sort.sort) {
-    case 'date-desc':
-      // Canonical order is newest first already.
-      return order;
-    case 'date-asc':
-      return order.reverse();
-    case 'relevance': {
-      if (!hits) return order;
-      // Hits by score, then everything else in canonical order: only the hits need sorting.
-      const score = hits.score;
-      const ranked = [...score.keys()].sort(
-        (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b,
-      );
-      let p = 0;
-      for (const i of ranked) order[p++] = i;
-      for (let i = 0; i < rows.length; i++) if (hits.match[i] !== 1) order[p++] = i;
-      return order;
-    }
-    case 'shuffle': {
-      const keys = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) keys[i] = shuffleKey(sort.seed, i);
-      return order.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
-    }
-    case 'agent': {
-      // Rank agent names alphabetically once, then sort by rank.
-      const rank = dict.agent
-        .map((name, i) => ({ name, i }))
-        .sort((x, y) => x.name.localeCompare(y.name, 'en'))
-        .reduce((r, { i }, pos) => r.set(i, pos), new Map<number, number>());
-      key = (i) => rank.get(rows[i]?.agent ?? -1) ?? -1;
-      break;
-    }
-    case 'platform':
-      key = (i) => rows[i]?.platform ?? -1;
-      break;
-    case 'form':
-      key = (i) => lowestBit(rows[i]?.symptoms ?? 0);
-      break;
-    case 'cause':
-      key = (i) => lowestBit(rows[i]?.causes ?? 0);
-      break;
-    case 'severity':
-      key = (i) => {
-        const code = SEVERITIES[rows[i]?.severity ?? -1]?.code;
-        return code ? SEVERITY_RANK[code] : -1;
-      };
-      break;
-    case 'resolution':
-      // RS1 by resolver (RV1…RV3), then RS2: status × 4 + resolver keeps both in one key.
-      key = (i) => {
-        const row = rows[i];
-        return !row || row.status < 0 ? -1 : row.status * 4 + (row.resolver + 1);
-      };
-      break;
-    case 'turns':
-      key = (i) => {
-        const row = rows[i];
-        if (!row || (row.userTurns < 0 && row.agentTurns < 0)) return -1;
-        return Math.max(row.userTurns, 0) + Math.max(row.agentTurns, 0);
-      };
-      break;
-  }
-  if (!key) return order;
-  const keys = Int32Array.from(order, (i) => (key as (i: number) => number)(i));
-  return order.sort((a, b) => byKey(keys[a] ?? -1, keys[b] ?? -1, desc) || a - b);
-}
-
-/** The symptom, cause or tier codes of a mask, in taxonomy order. */
-export function codesOfMask(mask: number, table: readonly { code: string }[]): string[] {
-  return bitIndexes(mask).flatMap((bit) => {
-    const row = table[bit];
-    return row ? [row.code] : [];
-  });
-}
-
-/** A table code (or null) from an index (-1 for none). */
-export function codeAt(table: readonly { code: string }[], i: number): string | null {
-  return i >= 0 ? (table[i]?.code ?? null) : null;
 }

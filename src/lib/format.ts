@@ -3,6 +3,7 @@
  */
 import type { Episode } from './schema.ts';
 import { keyLabel } from './ids.ts';
+import { PAPER_CITATION } from './paper-figures.ts';
 
 const MONTHS = [
   'January',
@@ -46,22 +47,31 @@ export function formatShare(share: number, digits = 1): string {
 
 const PLURAL = new Intl.PluralRules('en-US');
 
+const COUNT_WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+
+/** A small count as prose writes it (`8` → `eight`), larger ones as digits. */
+export function countWord(n: number): string {
+  return COUNT_WORDS[n] ?? formatCount(n);
+}
+
 /** `3 episodes`, `1 episode`: every count with a noun on the site goes through here. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${PLURAL.select(n) === 'one' ? one : many}`;
 }
-
-export const PAPER_CITATION =
-  'Tang et al. How Coding Agents Fail Their Users. EMNLP 2026. arXiv:2605.29442.';
-
-export const PAPER_BIBTEX = `@inproceedings{tang2026coding,
-  title     = {How Coding Agents Fail Their Users},
-  author    = {Tang and others},
-  booktitle = {Proceedings of the 2026 Conference on Empirical Methods in Natural Language Processing (EMNLP)},
-  year      = {2026},
-  eprint    = {2605.29442},
-  archivePrefix = {arXiv}
-}`;
 
 /** The line to cite one episode with: the paper, the episode's key and its permalink. */
 export function episodeCitation(episode: Episode, permalink: string): string {

@@ -1,6 +1,7 @@
 /**
  * Record keys and the stable, URL-safe episode ids made from them.
  */
+import { slug } from './paths.ts';
 
 /** What identifies an episode in the release: unique per source/repository/session/misalignment. */
 export interface EpisodeKey {
@@ -23,21 +24,13 @@ export function keyLabel(key: EpisodeKey): string {
   return [key.source, key.repository, key.session, key.misalignment].join('/');
 }
 
-function slugPart(part: string): string {
-  return part
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '')
-    .join('-');
-}
-
 /**
  * The stable id of an episode, used in its URL: `swe-78-s846-m003`. It depends only on the
  * record's key, so it does not change between builds or releases.
  */
 export function episodeId(key: EpisodeKey): string {
-  const session = slugPart(key.session.replace(/^session[_-]?/i, 's'));
-  return [slugPart(key.source), slugPart(key.repository), session, slugPart(key.misalignment)]
+  const session = slug(key.session.replace(/^session[_-]?/i, 's'));
+  return [slug(key.source), slug(key.repository), session, slug(key.misalignment)]
     .filter((part) => part.length > 0)
     .join('-');
 }
@@ -49,5 +42,5 @@ export function sessionId(key: EpisodeKey): string {
 
 /** The id of a repository within its source. */
 export function repositoryId(key: Pick<EpisodeKey, 'source' | 'repository'>): string {
-  return [slugPart(key.source), slugPart(key.repository)].join('-');
+  return [slug(key.source), slug(key.repository)].join('-');
 }

@@ -1,6 +1,6 @@
 /**
  * The release's layout variants, folded into the one nested layout the schema validates.
- * See `shared/data-format.md`: id and validation spellings, and the flattened annotation of
+ * See `docs/data-format.md`: id and validation spellings, and the flattened annotation of
  * `annotated_misalignments.json`.
  */
 import { CAUSES, SYMPTOMS } from './taxonomy.ts';

@@ -1,6 +1,7 @@
 /**
- * The one home of the figures the paper prints: Tang et al., How Coding Agents Fail Their Users,
- * EMNLP 2026, arXiv:2605.29442 (and the saved outputs of its replication notebooks). All are of the
+ * The one home of the paper (how it is named and cited) and of the figures it prints: Tang et al.,
+ * How Coding Agents Fail Their Users, EMNLP 2026, arXiv:2605.29442 (and the saved outputs of its
+ * replication notebooks). All are of the
  * full labelled corpus (all licences). Each figure is kept as printed, as a string, so that its
  * precision is known: `10.20` was printed with two decimals. Shares are percentages unless the
  * name says otherwise. The site's own figures come from the data it was built from; these are
@@ -8,7 +9,25 @@
  */
 import type { CauseCode, LocusCode, Platform, SymptomCode } from './taxonomy.ts';
 
-export const PAPER_SOURCE = 'Tang et al. (EMNLP 2026), full dataset of 16,118 valid episodes';
+/** Tang et al., How Coding Agents Fail Their Users, EMNLP 2026. */
+export const PAPER = {
+  title: 'How Coding Agents Fail Their Users',
+  authors: 'Tang et al.',
+  venue: 'EMNLP 2026',
+  arxiv: '2605.29442',
+  url: 'https://arxiv.org/abs/2605.29442',
+} as const;
+
+export const PAPER_CITATION = `${PAPER.authors} ${PAPER.title}. ${PAPER.venue}. arXiv:${PAPER.arxiv}.`;
+
+export const PAPER_BIBTEX = `@inproceedings{tang2026coding,
+  title     = {${PAPER.title}},
+  author    = {Tang and others},
+  booktitle = {Proceedings of the 2026 Conference on Empirical Methods in Natural Language Processing (EMNLP)},
+  year      = {2026},
+  eprint    = {${PAPER.arxiv}},
+  archivePrefix = {arXiv}
+}`;
 
 /** A figure as printed: `1,863`, `11.56`, `0.132`, `-0.008`. */
 export type Printed = string;
@@ -331,3 +350,6 @@ export const PAPER_PIPELINE = {
 export function paperShareOf(code: string): PrintedShare | undefined {
   return (PAPER_TABLE2 as Readonly<Record<string, PrintedShare>>)[code] ?? PAPER_TABLE3[code];
 }
+
+/** Where the reference figures come from, as a tooltip says it. */
+export const PAPER_SOURCE = `${PAPER.authors} (${PAPER.venue}), full dataset of ${PAPER_TOTALS.valid.toLocaleString('en')} valid episodes`;

@@ -3,7 +3,7 @@
  * problem with the record and field it concerns instead of stopping at the first.
  */
 import { z } from 'zod';
-import { keyLabel, type EpisodeKey } from './ids.ts';
+import { keyLabel } from './ids.ts';
 import { jsonErrorOffset } from './json-error.ts';
 import { normaliseLayout, recordsOf } from './layout.ts';
 import { releaseRecordSchema, type Episode } from './schema.ts';
@@ -157,7 +157,8 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `a string of ${value.length} characters`;
   if (typeof value === 'number')
     return Number.isFinite(value) ? `the number ${value}` : String(value);
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${value}`;
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** A zod error's issues as problems of the record at `index`, each naming its field. */
@@ -239,7 +240,7 @@ export function parseRelease(text: string): ParseResult {
       return;
     }
     const episode = result.data;
-    const label = keyLabel(episode.key as EpisodeKey);
+    const label = keyLabel(episode.key);
     const earlier = seenKeys.get(label) ?? seenIds.get(episode.id);
     if (earlier !== undefined) {
       problems.push({

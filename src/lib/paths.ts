@@ -10,12 +10,17 @@ export function withBase(base: string, path: string): string {
   return `${head}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** A label code as a URL segment: `S3` → `s3`, `custom:foo_bar` → `custom-foo-bar`. */
-export function codeSlug(code: string): string {
-  return code
+/** Text as a URL segment: lower case, every run of other characters one `-`, none at the ends. */
+export function slug(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** A label code as a URL segment: `S3` → `s3`, `custom:foo_bar` → `custom-foo-bar`. */
+export function codeSlug(code: string): string {
+  return slug(code);
 }
 
 /** An agent name as a URL segment: `Claude Code` → `claude-code`. */

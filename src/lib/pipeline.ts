@@ -3,6 +3,7 @@
  * with a report that accounts for every input record.
  */
 import { decodeRelease, formatProblem, parseRelease, type Problem } from './parse.ts';
+import { keyLabel } from './ids.ts';
 import { licenceVerdict } from './licence.ts';
 import {
   REDACTION_KINDS,
@@ -140,7 +141,7 @@ export function runPipeline(bytes: Uint8Array, options: PipelineOptions): Pipeli
       row.excluded += 1;
       excludedRecords.push({
         index,
-        key: `${episode.key.source}/${episode.key.repository}/${episode.key.session}/${episode.key.misalignment}`,
+        key: keyLabel(episode.key),
         reason: 'license',
         detail: scrubReportText(`${episode.licence}: ${verdict.reason}`),
       });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
+import { countWord } from './format.ts';
 import { episodeId, SAFE_ID_PART, SAFE_ID_PART_RULE } from './ids.ts';
 import {
   ALIGNMENT_GOALS,
@@ -65,7 +66,7 @@ export const validationCategory = z
   .refine(
     (value) => KNOWN_CATEGORIES.includes(value) || /^custom:[a-z0-9]+(_[a-z0-9]+)*$/.test(value),
     {
-      error: `must be one of the eight validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>`,
+      error: `must be one of the ${countWord(VALIDATION_CATEGORIES.length)} validation categories or ${CUSTOM_CATEGORY_PREFIX}<snake_case>`,
     },
   );
 
@@ -120,7 +121,7 @@ const timestamp = z
 
 const turns = z.number().int().nonnegative().nullish();
 
-/** One record of the release in the nested layout (see `shared/data-format.md`). */
+/** One record of the release in the nested layout (see `docs/data-format.md`). */
 export const releaseRecordSchema = z
   .object({
     repository_id: idPart,
@@ -286,7 +287,10 @@ export const releaseRecordSchema = z
     };
   });
 
-/** A release record as the file holds it, in the nested layout. */
+/**
+ * A release record as the file holds it, in the nested layout (the schema's input side).
+ * @public
+ */
 export type ReleaseRecord = z.input<typeof releaseRecordSchema>;
 /** One episode as the code sees it: validated, normalised, with its stable id. */
 export type Episode = z.output<typeof releaseRecordSchema>;

@@ -39,7 +39,8 @@ type IndexEntry = AsPlainObject['index'][number];
 
 /** The shard a term belongs to. */
 export function shardKey(term: string): string {
-  return [...term].slice(0, SHARD_PREFIX).join('');
+  // Code points, so that a prefix never splits a surrogate pair.
+  return Array.from(term).slice(0, SHARD_PREFIX).join('');
 }
 
 /** A file name for a shard key that is safe on any file system and in any URL. */
@@ -115,6 +116,8 @@ export function unpackPostings(packed: string): IndexEntry[1] {
     doc += read();
     const code = read();
     const field = code % 8;
+    // A field's first posting creates its map (the index type does not admit the absence).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
     const docs = (postings[field] ??= {});
     docs[doc] = Math.floor(code / 8);
   }
@@ -177,7 +180,7 @@ export function keysForQuery(base: SearchBase, query: string, limit = 64): strin
       if (binaryHas(base.keys, key)) wanted.add(key);
     }
     // A term shorter than the prefix matches as a prefix of longer terms in several shards.
-    if ([...term].length < SHARD_PREFIX) {
+    if (Array.from(term).length < SHARD_PREFIX) {
       for (const k of base.keys) if (k.startsWith(term) && wanted.size < limit) wanted.add(k);
     }
   }

@@ -3,6 +3,8 @@
  * pages and the agent pages. Pure functions over `Labelled[]`: published episodes and the full
  * corpus's rows (which have labels but no text) are both counted with them.
  */
+import { episodeCodes, facetColumn, type ColumnName } from './fields.ts';
+import { sessionId, repositoryId } from './ids.ts';
 import type { Episode } from './schema.ts';
 import type { LabelSet } from './core/schema.ts';
 import {
@@ -12,7 +14,6 @@ import {
   type AxisSlug,
   type LabelInfo,
 } from './taxonomy.ts';
-import { sessionId, repositoryId } from './ids.ts';
 
 export type Axis = (typeof AXES)[number];
 
@@ -22,29 +23,18 @@ export type Labelled = Pick<Episode, 'key' | 'platform' | 'agent' | 'timestamp'>
   annotation: LabelSet | null;
 };
 
+/** Each axis's column in the field registry: the column of the axis's Browse facet. */
+const AXIS_COLUMNS = Object.fromEntries(
+  AXES.map((axis) => [axis.slug, facetColumn(axis.facet)]),
+) as Record<AxisSlug, ColumnName>;
+
 export function axisBySlug(slug: string): Axis | undefined {
   return AXES.find((axis) => axis.slug === slug);
 }
 
 /** The codes an episode carries on an axis (none for an axis it is not annotated on). */
 export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
-  const a = episode.annotation;
-  switch (axis) {
-    case 'form':
-      return a ? [...a.symptom.labels] : [];
-    case 'cause':
-      return a ? a.cause.labels.map((c) => c.code) : [];
-    case 'cost':
-      return a ? [a.outcome.severity] : [];
-    case 'locus':
-      return a?.outcome.locus ? [a.outcome.locus] : [];
-    case 'resolution':
-      return a ? [a.resolution.status] : [];
-    case 'resolver':
-      return a?.resolution.resolver ? [a.resolution.resolver] : [];
-    case 'validation':
-      return episode.validation.category ? [episode.validation.category] : [];
-  }
+  return episodeCodes(AXIS_COLUMNS[axis], episode);
 }
 
 /**
@@ -257,4 +247,79 @@ export function splitBy<T extends Labelled>(
 export function companionAxes(axis: AxisSlug): AxisSlug[] {
   if (axis === 'validation') return [];
   return (['form', 'cause', 'cost', 'resolution'] as const).filter((a) => a !== axis);
+}
+
+/** How many episodes there are, and how many of them are VALID and INVALID. */
+export function validationSplit(episodes: readonly Labelled[]): {
+  total: number;
+  valid: number;
+  invalid: number;
+} {
+  const valid = episodes.filter((e) => e.validation.label === 'VALID').length;
+  return { total: episodes.length, valid, invalid: episodes.length - valid };
+}
+
+export interface AgentSummary {
+  agent: string;
+  count: number;
+  valid: number;
+  /** The agent's platforms, sorted, comma-separated. */
+  platforms: string;
+  /** count / all episodes. */
+  share: number;
+}
+
+/** Each agent with its episode counts and platforms, most episodes first. */
+export function agentSummaries(episodes: readonly Labelled[]): AgentSummary[] {
+  const groups = new Map<string, Labelled[]>();
+  for (const e of episodes) groups.set(e.agent, [...(groups.get(e.agent) ?? []), e]);
+  return countBy(episodes, (e) => e.agent).map(({ key, count }) => {
+    const own = groups.get(key) ?? [];
+    return {
+      agent: key,
+      count,
+      valid: validationSplit(own).valid,
+      platforms: [...new Set(own.map((e) => e.platform))].sort().join(', '),
+      share: episodes.length ? count / episodes.length : 0,
+    };
+  });
+}
+
+export interface ProfileRow extends LabelCount {
+  /** The label's share in the whole atlas. */
+  overall: number;
+}
+
+/** A subset's label counts on an axis beside the whole atlas's shares (`overall` counts). */
+export function profileRows(
+  subset: readonly Labelled[],
+  axis: AxisSlug,
+  overall: readonly LabelCount[],
+): ProfileRow[] {
+  const shares = new Map(overall.map((c) => [c.code, c.share]));
+  return countLabels(subset, axis).map((c) => ({ ...c, overall: shares.get(c.code) ?? 0 }));
+}
+
+export interface CompanionGroup {
+  name: string;
+  slug: AxisSlug;
+  /** The labels of the companion axis that occur, with counts among the subset. */
+  counts: LabelCount[];
+}
+
+/** What the episodes carrying a label also carry on the companion axes. */
+export function cooccurring(
+  episodes: readonly Labelled[],
+  axis: AxisSlug,
+  code: string,
+): { size: number; groups: CompanionGroup[] } {
+  const subset = withLabel(episodes, axis, code);
+  const groups = companionAxes(axis).map((other) => ({
+    name: axisBySlug(other)?.name ?? other,
+    slug: other,
+    counts: countLabels(subset, other).filter(
+      (c) => c.count > 0 && !(other === axis && c.code === code),
+    ),
+  }));
+  return { size: subset.length, groups };
 }

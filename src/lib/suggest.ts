@@ -94,14 +94,13 @@ export function correctQuery(vocabulary: Vocabulary, query: string): Correction 
     const term = processTerm(token);
     return term ? [term] : [];
   });
-  let changed = false;
-  let swapsOnly = true;
-  const corrected = terms.map((term) => {
-    const fix = correctTerm(vocabulary, term);
-    if (!fix) return term;
-    changed = true;
-    if (!isTransposition(term, fix)) swapsOnly = false;
-    return fix;
-  });
-  return changed ? { query: corrected.join(' '), swapsOnly } : null;
+  const fixes = terms.map((term) => correctTerm(vocabulary, term));
+  if (fixes.every((fix) => fix === null)) return null;
+  return {
+    query: terms.map((term, i) => fixes[i] ?? term).join(' '),
+    swapsOnly: terms.every((term, i) => {
+      const fix = fixes[i];
+      return !fix || isTransposition(term, fix);
+    }),
+  };
 }

@@ -94,7 +94,7 @@ function weighted<T extends string>(rand: () => number, weights: Record<T, numbe
   return (entries[entries.length - 1] as [T, number])[0];
 }
 
-// Shares loosely follow the paper's full-dataset figures (Tang et al. 2026, shared/data-format.md).
+// Shares loosely follow the paper's full-dataset figures (Tang et al. 2026; src/lib/paper.ts).
 const SYMPTOM_WEIGHTS = {
   S1: 11.6,
   S2: 27,
@@ -235,9 +235,9 @@ export function generateRecords({
           user_turns: between(rand, 2, 40),
           agent_turns: between(rand, 2, 40),
           num_commits: between(rand, 0, 30),
-          session_sha: Array.from({ length: 40 }, () => pick(rand, [...'0123456789abcdef'])).join(
-            '',
-          ),
+          session_sha: Array.from({ length: 40 }, () =>
+            pick(rand, Array.from('0123456789abcdef')),
+          ).join(''),
           session_count_id: session,
           count_id_original: records.length,
         };

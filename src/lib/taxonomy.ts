@@ -1,8 +1,9 @@
 /**
  * The taxonomy of Tang et al. (EMNLP 2026, arXiv 2605.29442), in this project's own words.
  *
- * This is the one home of every label code, name, definition and colour: the schema's enums,
- * the pills, the facet labels, the taxonomy pages and the charts all read these tables.
+ * This is the one home of every label code, name and definition: the schema's enums, the pills,
+ * the facet labels, the taxonomy pages and the charts all read these tables. Each axis's colour
+ * is a design token (`--axis-<slug>` in src/styles/global.css, light and dark).
  */
 
 /** One label of an axis: its code, a short readable name and a one-sentence definition. */
@@ -327,16 +328,10 @@ export const KNOWN_AGENTS = [
 type Codes<T extends readonly LabelInfo[]> = T[number]['code'];
 export type SymptomCode = Codes<typeof SYMPTOMS>;
 export type CauseCode = Codes<typeof CAUSES>;
-export type TierCode = Codes<typeof EVIDENCE_TIERS>;
 export type SeverityCode = Codes<typeof SEVERITIES>;
 export type LocusCode = Codes<typeof LOCI>;
 export type StatusCode = Codes<typeof STATUSES>;
-export type ResolverCode = Codes<typeof RESOLVERS>;
-export type AlignmentGoal = Codes<typeof ALIGNMENT_GOALS>;
-export type Confidence = Codes<typeof CONFIDENCES>;
-export type SourceCode = Codes<typeof SOURCES>;
 export type Platform = Codes<typeof PLATFORMS>;
-export type ValidationLabel = Codes<typeof VALIDATION_LABELS>;
 
 /** The codes of a table as a non-empty tuple, ready for `z.enum`. */
 export function codesOf<T extends readonly LabelInfo[]>(rows: T): [Codes<T>, ...Codes<T>[]] {
@@ -459,9 +454,9 @@ export function labelName(code: string): string {
   return code.startsWith(CUSTOM_CATEGORY_PREFIX) ? `Custom: ${pretty}` : pretty;
 }
 
-/** The full entry for a code, or undefined for codes outside the taxonomy (agents, custom). */
-export function labelInfo(code: string): LabelInfo | undefined {
-  return BY_CODE.get(code);
+/** The definition of a code; a custom validation category found in the data has no entry. */
+export function labelDefinition(code: string): string {
+  return BY_CODE.get(code)?.definition ?? 'A validation category added by the paper’s validator.';
 }
 
 /** `S3 · Developer Constraint Violation`: how a label reads wherever it is shown. */

@@ -8,7 +8,7 @@ import type { CorpusEpisode } from '../lib/core/schema.ts';
 import { reproduce, tally, type Section } from '../lib/core/reproduce.ts';
 import { agentSummaries, corpusTotals } from '../lib/core/figures.ts';
 import { agentSlug } from '../lib/paths.ts';
-import { countLabels, headline, type LabelCount } from '../lib/stats.ts';
+import { countLabels, headline, profileRows, type LabelCount } from '../lib/stats.ts';
 import type { AxisSlug } from '../lib/taxonomy.ts';
 
 const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
@@ -95,6 +95,18 @@ export function corpusAgentPaths() {
     params: { agent: agentSlug(agent) },
     props: { agent },
   }));
+}
+
+/** One agent's row of the corpus summary; throws for an agent the corpus does not have. */
+export function corpusAgentSummary(agent: string) {
+  const summary = corpusAgents().find((row) => row.agent === agent);
+  if (!summary) throw new Error(`No agent ${agent} in the corpus`);
+  return summary;
+}
+
+/** One agent's label shares on an axis beside the whole corpus's (counted once per build). */
+export function corpusAgentProfile(agent: string, axis: AxisSlug) {
+  return profileRows(corpusEpisodesOfAgent(agent), axis, corpusLabelCounts(axis));
 }
 
 /** True when the full corpus has the agent. */

@@ -5,23 +5,36 @@
 import { readFileSync } from 'node:fs';
 import type { PaginateFunction } from 'astro';
 import { AXES, type AxisSlug } from '../lib/taxonomy.ts';
-import { countBy, countLabels, labelsOf, withLabel, type LabelCount } from '../lib/stats.ts';
+import {
+  agentSummaries as summariesOf,
+  cooccurring,
+  countLabels,
+  headline,
+  labelsOf,
+  population,
+  profileRows,
+  splitBy,
+  validationSplit,
+  withLabel,
+  type AgentSummary,
+  type LabelCount,
+} from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
-import type { DataManifest } from '../lib/data-step.ts';
+import { dataDir, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 import { exampleFor, type LabelKind } from '../lib/definitions.ts';
 import { similarIndex, type SimilarEpisode } from '../lib/similar.ts';
 
-// The build passes its own data folder (scripts/build.ts); dev and typecheck use .atlas.
-const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
+// The build passes its own data folder (scripts/build.ts); dev and typecheck use the default.
+const DATA_DIR = dataDir(process.env);
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
 
-function readJson<T>(name: string): T {
+function readJson(name: string): unknown {
   try {
-    return JSON.parse(readFileSync(`${DATA_DIR}/${name}`, 'utf8')) as T;
+    return JSON.parse(readFileSync(`${DATA_DIR}/${name}`, 'utf8'));
   } catch (error) {
     throw new Error(`Cannot read ${DATA_DIR}/${name}: run the data step first (npm run data).`, {
       cause: error,
@@ -34,12 +47,12 @@ let manifest: DataManifest | undefined;
 
 /** Every published episode, in the canonical order (newest first). */
 export function allEpisodes(): Episode[] {
-  episodes ??= readJson<Episode[]>('episodes.json');
+  episodes ??= readJson('episodes.json') as Episode[];
   return episodes;
 }
 
 export function dataManifest(): DataManifest {
-  manifest ??= readJson<DataManifest>('manifest.json');
+  manifest ??= readJson('manifest.json') as DataManifest;
   return manifest;
 }
 
@@ -94,17 +107,20 @@ export function labelPaths(paginate: PaginateFunction) {
   );
 }
 
-/** Agents with their episode counts, most episodes first. */
-export function agentCounts() {
-  return countBy(allEpisodes(), (e) => e.agent);
+let summaries: AgentSummary[] | undefined;
+
+/** Agents with their episode counts and platforms, most episodes first. */
+export function agentSummaries(): AgentSummary[] {
+  summaries ??= summariesOf(allEpisodes());
+  return summaries;
 }
 
 /** One paginated list per agent. */
 export function agentPaths(paginate: PaginateFunction) {
-  return agentCounts().flatMap(({ key }) =>
-    paginate(episodesOfAgent(key), {
-      params: { agent: agentSlug(key) },
-      props: { agent: key },
+  return agentSummaries().flatMap(({ agent }) =>
+    paginate(episodesOfAgent(agent), {
+      params: { agent: agentSlug(agent) },
+      props: { agent },
       pageSize: LIST_PAGE_SIZE,
     }),
   );
@@ -145,4 +161,48 @@ export function episodesOfAgent(agent: string): Episode[] {
 /** The published episode that best shows a label (see `exampleFor`), chosen once per build. */
 export function labelExample(kind: LabelKind, code: string): Episode | undefined {
   return exampleFor(allEpisodes(), kind, code);
+}
+
+/** One agent's episode counts: all, VALID and INVALID. */
+export function agentSplit(agent: string) {
+  return validationSplit(episodesOfAgent(agent));
+}
+
+/** One agent's label shares on an axis beside the whole atlas's (counted once per build). */
+export function agentProfile(agent: string, axis: AxisSlug) {
+  return profileRows(episodesOfAgent(agent), axis, labelCounts(axis));
+}
+
+/** The headline figures of the overview. */
+export function headlineFigures() {
+  return headline(allEpisodes());
+}
+
+/** How many episodes an axis's shares are computed over. */
+export function populationSize(axis: AxisSlug): number {
+  return population(allEpisodes(), axis).length;
+}
+
+/** One label's count and share on its axis. */
+export function labelCount(axis: AxisSlug, code: string): LabelCount | undefined {
+  return labelCounts(axis).find((c) => c.code === code);
+}
+
+/** How a label splits by platform and by agent. */
+export function labelSplits(axis: AxisSlug, code: string) {
+  const episodes = allEpisodes();
+  return {
+    platform: splitBy(episodes, axis, code, (e) => e.platform),
+    agent: splitBy(episodes, axis, code, (e) => e.agent),
+  };
+}
+
+/** What the episodes carrying a label also carry on the companion axes. */
+export function labelCompanions(axis: AxisSlug, code: string) {
+  return cooccurring(allEpisodes(), axis, code);
+}
+
+/** Whether the site was built from the bundled sample. */
+export function isSample(): boolean {
+  return dataReport().sample;
 }

@@ -24,5 +24,6 @@ export function trendsPaths() {
 export function trendsOf(slug: string) {
   const scope = trendsScopes().find((s) => s.slug === slug);
   if (!scope) throw new Error(`No trends scope ${slug}`);
-  return { scope, trends: labelTrends(scope.episodes, 'form') };
+  const trends = labelTrends(scope.episodes, 'form');
+  return { scope, trends, valid: trends.totals.reduce((sum, n) => sum + n, 0) };
 }

@@ -117,7 +117,7 @@ function focused(page: Page): Promise<Focused> {
     const ring = style.boxShadow !== 'none';
     return {
       tag: el.tagName.toLowerCase(),
-      type: input.type ?? '',
+      type: input.type,
       name: label.replace(/\s+/g, ' ').trim(),
       href: el.getAttribute('href') ?? '',
       visibleFocus: outline || ring,

@@ -3,7 +3,7 @@
  * and of the paper, read them with scripts off, and open a problem report about an episode.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { PAPER_BIBTEX } from '../../src/lib/format.ts';
+import { PAPER_BIBTEX } from '../../src/lib/paper-figures.ts';
 import { ISSUES_URL } from './build-env.ts';
 import { pick } from './helpers.ts';
 

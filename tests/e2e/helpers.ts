@@ -197,9 +197,9 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
+      if (c === '"' && text.charAt(i + 1) === '"') {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
@@ -208,7 +208,7 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(field);
       field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\r' && text.charAt(i + 1) === '\n') {
       row.push(field);
       rows.push(row);
       row = [];

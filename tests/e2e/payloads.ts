@@ -1,9 +1,9 @@
 /**
  * Script-injection payloads and the checks that prove they stayed text, shared by the browser
  * tests on the sample site (tests/e2e/safety.spec.ts) and on the hostile fixtures
- * (tests/integration/hostile-browser.test.ts).
+ * (tests/e2e/hostile.spec.ts).
  */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** Payloads put in Browse's URL parameters and typed into search boxes. */
 export const QUERY_PAYLOADS = [
@@ -46,7 +46,7 @@ export async function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     const w = window as unknown as Record<string, unknown>;
-    if (w['__pwned'] !== undefined) found.push(`window.__pwned = ${String(w['__pwned'])}`);
+    if (w['__pwned'] !== undefined) found.push(`window.__pwned = ${JSON.stringify(w['__pwned'])}`);
     if (document.querySelector('img[src="x"]')) found.push('img[src=x]');
     const selectors = [
       'iframe',

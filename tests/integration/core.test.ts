@@ -10,16 +10,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORE_FILES, CORE_KINDS } from '../../src/lib/core/schema.ts';
-import {
-  buildSite,
-  decodeEntities,
-  fixturePath,
-  NODE,
-  readJson,
-  ROOT,
-  runNode,
-  tempDir,
-} from './support.ts';
+import { NODE } from '../../scripts/node.ts';
+import { decodeEntities } from '../../scripts/site-text.ts';
+import { buildSite, fixturePath, readJson, ROOT, runNode, tempDir } from './support.ts';
 
 type Json = Record<string, unknown>;
 const CORE = fixturePath('core');

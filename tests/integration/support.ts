@@ -5,33 +5,22 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-export {
-  decodeEntities,
-  decodePercent,
-  listFiles,
-  occursIn,
-  readingsOf,
-  TEXT_EXTENSIONS,
-  type Readings,
-} from '../../scripts/site-text.ts';
-import { listFiles } from '../../scripts/site-text.ts';
 import { join, resolve } from 'node:path';
+import { NODE } from '../../scripts/node.ts';
+import { listFiles } from '../../scripts/site-text.ts';
+export { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS } from '../../scripts/site-text.ts';
 
 /** The repository root: every script runs from here, as `npm run …` would. */
 export const ROOT = resolve(import.meta.dirname, '../..');
-
-/** The project's own Node 24 (the `node` devDependency), else the one running the tests. */
-export const NODE = existsSync(join(ROOT, 'node_modules/node/bin/node'))
-  ? join(ROOT, 'node_modules/node/bin/node')
-  : process.execPath;
 
 /** Reads a fixture under tests/fixtures. */
 export function fixturePath(...parts: string[]): string {
   return join(ROOT, 'tests/fixtures', ...parts);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it expects
 export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }

@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  dateOfDay,
-  dayOf,
-  decodeColumns,
-  encodeColumns,
-  rowOf,
-} from '../../src/lib/browse-columns.ts';
+import { decodeColumns, encodeColumns, rowOf } from '../../src/lib/browse-columns.ts';
+import { dateOfDay, dayOf } from '../../src/lib/dates.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import { episodeOf, invalidRecord, validRecord } from './helpers.ts';
 

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   axisRows,
-  barChart,
   formByPlatform,
+  labelMatrix,
+  monthBounds,
+  monthRows,
+  resolverRows,
+} from '../../src/lib/chart-data.ts';
+import {
+  barChart,
   groupedBarChart,
   heatLegend,
   heatmap,
   heatStep,
   HEAT_INVERSE_FROM,
   HEAT_STEPS,
-  labelMatrix,
-  monthBounds,
   monthlyChart,
-  monthRows,
-  resolverRows,
-} from '../../src/lib/charts.ts';
+} from '../../src/lib/chart-geometry.ts';
 import { releaseRecordSchema, type Episode } from '../../src/lib/schema.ts';
 
 let n = 0;

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { dayOf, type BrowseRow } from '../../src/lib/browse-columns.ts';
+import { dayOf } from '../../src/lib/dates.ts';
 import type { ChunkEntry } from '../../src/lib/derive/browser-files.ts';
 import { EXPORT_COLUMNS, csvField, exportRecord, toCsv, toJson } from '../../src/lib/export.ts';
+import type { BrowseRow } from '../../src/lib/fields.ts';
 
 const dict = { agent: ['Claude Code'], licence: ['MIT'], category: ['truncation'] };
 

@@ -1,17 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { dayOf, type BrowseColumns, type BrowseRow } from '../../src/lib/browse-columns.ts';
+import type { BrowseColumns } from '../../src/lib/browse-columns.ts';
 import { parseBrowseState, type BrowseState } from '../../src/lib/browse-state.ts';
+import { dayOf } from '../../src/lib/dates.ts';
 import {
   bestDrop,
   buildFacetIndex,
-  defaultDescending,
   facetOptions,
   filterRows,
-  orderRows,
-  shuffleKey,
   type FacetIndex,
   type SearchHits,
 } from '../../src/lib/facets.ts';
+import type { BrowseRow } from '../../src/lib/fields.ts';
+import { orderRows, shuffleKey } from '../../src/lib/ordering.ts';
+import { defaultDescending } from '../../src/lib/sorts.ts';
 
 const dict: BrowseColumns['dict'] = {
   agent: ['Claude Code', 'Codex', 'Cursor IDE'],

@@ -87,12 +87,5 @@ export function bytesOf(file: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(file));
 }
 
-/** `n` VALID records with distinct keys (M001 … Mn) in one session. */
-export function distinctRecords(n: number, overrides: Json = {}): Json[] {
-  return Array.from({ length: n }, (_, i) =>
-    validRecord({ misalignment_id: `M${String(i + 1).padStart(3, '0')}`, ...overrides }),
-  );
-}
-
 /** The redaction key of every test run: markers are stable across runs and across processes. */
 export const TEST_REDACTION_KEY = 'atlas-test-redaction-key';

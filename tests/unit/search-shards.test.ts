@@ -92,11 +92,11 @@ describe('search shards', () => {
     for (const query of ['database', 'datab', 'databse', 'agent pushed', 'rewrote suite']) {
       const whole = fullIndex(DOCS)
         .search(query)
-        .map((r) => r.id);
+        .map((r) => r.id as number);
       expect(
         sharded(DOCS, query)
           .search(query)
-          .map((r) => r.id),
+          .map((r) => r.id as number),
       ).toEqual(whole);
     }
   });
@@ -107,10 +107,10 @@ describe('search shards', () => {
     for (const query of ['database migration', 'deploy', 'refac', 'agent quietly']) {
       const whole = fullIndex(docs)
         .search(query)
-        .map((r) => r.id);
+        .map((r) => r.id as number);
       const parts = sharded(docs, query)
         .search(query)
-        .map((r) => r.id);
+        .map((r) => r.id as number);
       expect(new Set(parts)).toEqual(new Set(whole));
       // Quantised field lengths may swap near-ties at the edge of the top ten, no more.
       const top = new Set(whole.slice(0, 10));

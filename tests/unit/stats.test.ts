@@ -3,8 +3,10 @@ import type { Episode } from '../../src/lib/schema.ts';
 import {
   byMonth,
   codesOn,
+  agentSummaries,
   companionAxes,
   cooccurrence,
+  cooccurring,
   countBy,
   countLabels,
   headline,
@@ -13,7 +15,9 @@ import {
   isMultiLabel,
   population,
   populationName,
+  profileRows,
   splitBy,
+  validationSplit,
   withLabel,
 } from '../../src/lib/stats.ts';
 import { episodeOf, invalidRecord, validRecord, type Json } from './helpers.ts';
@@ -360,5 +364,43 @@ describe('companionAxes', () => {
 
   it('lists none for validation', () => {
     expect(companionAxes('validation')).toEqual([]);
+  });
+});
+
+describe('validationSplit', () => {
+  it('counts all, VALID and INVALID episodes', () => {
+    expect(validationSplit(all)).toEqual({ total: 5, valid: 3, invalid: 2 });
+  });
+});
+
+describe('agentSummaries', () => {
+  it('gives each agent its counts, platforms and share, most episodes first', () => {
+    const rows = agentSummaries(all);
+    expect(rows.map((r) => [r.agent, r.count, r.valid])).toEqual([
+      ['Cursor IDE', 3, 1],
+      ['Claude Code', 2, 2],
+    ]);
+    expect(rows[1]).toMatchObject({ platforms: 'CLI', share: 0.4 });
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(all.length);
+  });
+});
+
+describe('profileRows', () => {
+  it('puts the whole atlas share beside the subset share of each label', () => {
+    const rows = profileRows([a], 'form', countLabels(all, 'form'));
+    const s3 = rows.find((r) => r.code === 'S3');
+    expect([s3?.share, s3?.overall]).toEqual([1, 2 / 3]);
+  });
+});
+
+describe('cooccurring', () => {
+  it('counts the companion labels of the episodes carrying a label, leaving out the label', () => {
+    const { size, groups } = cooccurring(all, 'form', 'S3');
+    expect(size).toBe(2);
+    expect(groups.map((g) => g.slug)).toEqual(['cause', 'cost', 'resolution']);
+    expect(groups[0]?.counts.map((c) => [c.code, c.count])).toEqual([
+      ['C2', 1],
+      ['C6', 1],
+    ]);
   });
 });

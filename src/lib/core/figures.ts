@@ -502,4 +502,5 @@ export function corpusFigures(corpus: Corpus, trend: { from: string; to: string 
   };
 }
 
+/** @public Every figure of the corpus, as `corpusFigures` computes them. */
 export type CorpusFigures = ReturnType<typeof corpusFigures>;

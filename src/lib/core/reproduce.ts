@@ -25,7 +25,7 @@ import {
   type Printed,
   type PrintedShare,
 } from '../paper-figures.ts';
-import { labelTitle, VALIDATION_BIAS_GROUPS } from '../taxonomy.ts';
+import { labelTitle } from '../taxonomy.ts';
 import type { Corpus } from './corpus.ts';
 import {
   agentGroup,
@@ -302,16 +302,7 @@ export function reproduce(corpus: Corpus): Section[] {
         }),
         ...validation.biasGroups.map((g) => ({
           label: g.name,
-          cells: [
-            percent(
-              g.share,
-              PAPER_VALIDATION.biasGroups[
-                g.code as (typeof VALIDATION_BIAS_GROUPS)[number]['code']
-              ],
-            ),
-            null,
-            null,
-          ],
+          cells: [percent(g.share, PAPER_VALIDATION.biasGroups[g.code]), null, null],
         })),
         {
           label: 'Invalid candidates (count)',
@@ -401,11 +392,7 @@ export function reproduce(corpus: Corpus): Section[] {
           one(`${a} with ${b}`, lift(sessionSets, a, b).lift, printed),
         ),
         ...Object.entries(PAPER_COOCCURRENCE.sessionsWith).map(([code, printed]) =>
-          one(
-            `Sessions with ${code}`,
-            sessionSets.filter((set) => set.has(code)).length,
-            printed as Printed,
-          ),
+          one(`Sessions with ${code}`, sessionSets.filter((set) => set.has(code)).length, printed),
         ),
       ],
     },

@@ -83,7 +83,7 @@ export function runCoreStep(
 ): CoreStepResult {
   const dir = chooseCoreDir(options.dir, (p) => fx.read(p) !== undefined);
   const synthetic = fx.read(joinPath(dir, CORE_MARKER)) !== undefined;
-  const read = readCore(dir, fx.read);
+  const read = readCore(dir, (path) => fx.read(path));
   if (!read.ok) return read;
   const corpus = joinCorpus(read.rows);
   const report: CoreReport = { dir, synthetic, files: read.files, join: corpus.join };

@@ -131,7 +131,7 @@ function labelColumns(rand: Rand, platform: Platform): Row {
   for (const code of SYMPTOM_CODES) row[code] = symptoms.includes(code);
   row['symptom_other_descriptor'] = symptoms.includes(STANDALONE_SYMPTOM) ? 'other form' : null;
   for (const code of CAUSE_CODES) {
-    const tiers = PAPER_TIERS[code as keyof typeof PAPER_TIERS];
+    const tiers = PAPER_TIERS[code];
     row[code] = !causes.includes(code)
       ? null
       : tiers

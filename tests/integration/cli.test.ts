@@ -3,14 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { invalidRecord, validRecord } from './helpers.ts';
+import { NODE } from '../../scripts/node.ts';
+import { invalidRecord, validRecord } from '../unit/helpers.ts';
+import { ROOT } from './support.ts';
 
-const ROOT = resolve(__dirname, '../..');
-// The project's own Node (24, with type stripping); vitest itself may run under it already.
-const LOCAL_NODE = join(ROOT, 'node_modules/.bin/node');
-const NODE = existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
 const SAMPLE = 'content/sample/misalignments.json';
 const TIMEOUT = 30_000;
 
