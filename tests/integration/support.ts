@@ -30,6 +30,13 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `atlas-${prefix}-`));
 }
 
+/**
+ * How long a child may run. `spawnSync` blocks the event loop, so vitest's own timeout cannot fire
+ * while it waits: without this bound a child that hangs at exit (as Node 24 intermittently does
+ * while joining its worker threads, nodejs/node#64560) would stall the whole run silently.
+ */
+const CHILD_TIMEOUT_MS = 300_000;
+
 /** Runs `node <args>` from the repository root; the environment is the test's plus `env`. */
 export function runNode(
   args: string[],
@@ -42,12 +49,19 @@ export function runNode(
       ([key]) => !/^(?:ATLAS_|VITEST)|^(?:TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(key),
     ),
   );
-  return spawnSync(NODE, args, {
+  const result = spawnSync(NODE, args, {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...clean, ...env },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: CHILD_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
+  if (result.error && 'code' in result.error && result.error.code === 'ETIMEDOUT')
+    throw new Error(
+      `node ${args.join(' ')} did not finish within ${CHILD_TIMEOUT_MS / 1000} s and was killed; stderr so far:\n${result.stderr}`,
+    );
+  return result;
 }
 
 export interface BuildOptions {
