@@ -3,6 +3,7 @@
  * The data step's own time (which includes parsing and deriving) is measured separately.
  */
 import { readFileSync } from 'node:fs';
+import { stringsOf } from '../../src/lib/pipeline.ts';
 import { scrubTexts } from '../../src/lib/scrub.ts';
 
 export interface ScrubFigures {
@@ -10,14 +11,6 @@ export interface ScrubFigures {
   strings: number;
   ms: number;
   mbPerSecond: number;
-}
-
-function stringsOf(value: unknown, out: string[]): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
-  else if (typeof value === 'object' && value !== null)
-    for (const item of Object.values(value)) stringsOf(item, out);
-  return out;
 }
 
 export function measureScrub(input: string): ScrubFigures {

@@ -54,8 +54,11 @@ export type PipelineResult =
   | { ok: true; episodes: Episode[]; report: Report; skipped: string[] }
   | { ok: false; problems: string[] };
 
-/** Every string in `value`, in a fixed order, and a function that puts replacements back. */
-function stringsOf(value: unknown, out: string[]): string[] {
+/**
+ * Every string in `value`, in a fixed order (the order `replaceStrings` puts replacements back
+ * in). The scrub bench reads a release's strings the same way.
+ */
+export function stringsOf(value: unknown, out: string[]): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
   else if (typeof value === 'object' && value !== null)
