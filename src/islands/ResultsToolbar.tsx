@@ -3,6 +3,12 @@ import type { View } from '../lib/browse-state.ts';
 import { COLUMN_SORTS } from '../lib/fields.ts';
 import { LIST_SORTS, defaultDescending, isColumnSort, sortName, type Sort } from '../lib/sorts.ts';
 
+/** The two ways to show results, in the switch's order. */
+const VIEWS: readonly { id: View; name: string }[] = [
+  { id: 'list', name: 'List' },
+  { id: 'table', name: 'Table' },
+];
+
 export interface ResultsToolbarProps {
   sort: Sort;
   desc: boolean;
@@ -64,22 +70,17 @@ export function ResultsToolbar({
         )}
       </div>
       <div className="view-switch" role="group" aria-label="View">
-        <button
-          type="button"
-          className="button"
-          aria-pressed={view === 'list'}
-          onClick={() => onView('list')}
-        >
-          List
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-pressed={view === 'table'}
-          onClick={() => onView('table')}
-        >
-          Table
-        </button>
+        {VIEWS.map(({ id, name }) => (
+          <button
+            key={id}
+            type="button"
+            className="button"
+            aria-pressed={view === id}
+            onClick={() => onView(id)}
+          >
+            {name}
+          </button>
+        ))}
       </div>
     </div>
   );

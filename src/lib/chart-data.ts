@@ -118,6 +118,53 @@ export function resolverRows(episodes: readonly Labelled[]): ChartRow[] {
   });
 }
 
+/** The overview's share-of-label bar charts, one per axis that has one. */
+const SHARE_CHARTS = {
+  form: {
+    id: 'chart-form',
+    caption: 'Forms of misalignment',
+    note: 'Share of valid episodes showing each form; an episode can show several. Select a bar to browse them.',
+  },
+  cause: {
+    id: 'chart-cause',
+    caption: 'Causes',
+    note: 'Share of valid episodes with each cause; an episode has one or two.',
+  },
+  cost: {
+    id: 'chart-severity',
+    caption: 'Damage severity',
+    note: 'Share of valid episodes at each severity; each episode has exactly one.',
+  },
+  resolution: {
+    id: 'chart-status',
+    caption: 'Resolution',
+    note: 'Share of valid episodes whose log shows the problem fixed.',
+  },
+  resolver: {
+    id: 'chart-resolver',
+    caption: 'Who fixed it',
+    note: 'Share of resolved episodes by who made the fix.',
+  },
+} as const;
+
+export type ShareChartAxis = keyof typeof SHARE_CHARTS;
+
+/**
+ * Everything a share-of-label bar chart of the overview shows: its id, caption and note, its rows
+ * beside the paper's figures, what its shares are of, and its axis's hue.
+ */
+export function shareChart(episodes: readonly Labelled[], axis: ShareChartAxis) {
+  const resolver = axis === 'resolver';
+  return {
+    ...SHARE_CHARTS[axis],
+    rows: resolver
+      ? resolverRows(episodes)
+      : axisRows(episodes, axis, { paper: PAPER_REFERENCE[axis] }),
+    of: resolver ? 'of resolved episodes' : 'of valid episodes',
+    hue: `axis-${axis}` as const,
+  };
+}
+
 /** One cell of a label × label matrix. */
 export interface MatrixCell {
   count: number;

@@ -117,14 +117,17 @@ function labelColumns(rand: Rand, platform: Platform): Row {
   const causeCount = rand() < 0.06 ? 2 : 1;
   let causes = drawDistinct(rand, shares(PAPER_TABLE2, CAUSE_CODES, platform), causeCount);
   if (causes.includes(STANDALONE_CAUSE)) causes = [STANDALONE_CAUSE];
-  const severity = weighted(
-    rand,
-    shares(
-      PAPER_TABLE3,
-      SEVERITIES.map((s) => s.code),
-      platform,
-    ),
-  );
+  // One label of a Table 3 axis, drawn with the paper's shares on this platform.
+  const drawTable3 = (labels: readonly { code: string }[]) =>
+    weighted(
+      rand,
+      shares(
+        PAPER_TABLE3,
+        labels.map((l) => l.code),
+        platform,
+      ),
+    );
+  const severity = drawTable3(SEVERITIES);
   const damaging = severity === 'DS2' || severity === 'DS3';
   const resolved = rand() * 100 < printedValue(PAPER_TABLE3['RS1']?.[platform] ?? '0');
   const row: Row = {};
@@ -142,27 +145,9 @@ function labelColumns(rand: Rand, platform: Platform): Row {
         : NO_TIER;
   }
   row['damage_severity'] = severity;
-  row['damage_locus'] = damaging
-    ? weighted(
-        rand,
-        shares(
-          PAPER_TABLE3,
-          LOCI.map((l) => l.code),
-          platform,
-        ),
-      )
-    : null;
+  row['damage_locus'] = damaging ? drawTable3(LOCI) : null;
   row['resolution_status'] = resolved ? 'RS1' : 'RS2';
-  row['resolver'] = resolved
-    ? weighted(
-        rand,
-        shares(
-          PAPER_TABLE3,
-          RESOLVERS.map((r) => r.code),
-          platform,
-        ),
-      )
-    : null;
+  row['resolver'] = resolved ? drawTable3(RESOLVERS) : null;
   return row;
 }
 
