@@ -155,7 +155,7 @@ function CodeKey({ rows }: { rows: readonly BrowseRow[] }) {
   return (
     <div className="code-key">
       <p className="code-key-title">Codes in this table</p>
-      <ul>
+      <ul className="inline-list">
         {codes.map((code) => (
           <li key={code}>
             <span className="code">{code}</span> {labelName(code)}
