@@ -6,7 +6,7 @@
  */
 import { runDataStep, summarise } from '../src/lib/data-step.ts';
 import { runCoreStep } from '../src/lib/core/step.ts';
-import { DATA_DIR, fileEffects, flag, redactionKey } from './cli.ts';
+import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
 
 const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
@@ -17,6 +17,7 @@ const result = runDataStep(
     input: process.env['ATLAS_INPUT'] || undefined,
     skipInvalid: flag(args, '--skip-invalid') || process.env['ATLAS_SKIP_INVALID'] === '1',
     outDir: DATA_DIR,
+    revision: sourceRevision(),
   },
   effects,
 );

@@ -1,9 +1,11 @@
 /**
  * What the CLIs share: the real file system as data-step effects, and argument helpers.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SourceRevision } from '../src/lib/build-info.ts';
 import { dataDir, type DataStepEffects } from '../src/lib/data-step.ts';
 
 /** The file system, for the data step. `quiet` silences progress lines. */
@@ -54,4 +56,19 @@ export function redactionKey(log: (line: string) => void): string | Uint8Array {
   if (key !== undefined && key !== '') return key;
   log('ATLAS_REDACTION_KEY is not set: redaction markers use a random key for this build');
   return randomBytes(32);
+}
+
+/**
+ * The commit being built and its date: `GITHUB_SHA` in the deploy workflow, else the checkout's
+ * `HEAD`; nothing when neither is known (a copy without `.git`). The date is the commit's, not
+ * the clock's, so a rebuild of the same commit stamps the same.
+ */
+export function sourceRevision(): SourceRevision {
+  const git = (...args: string[]): string | null => {
+    const run = spawnSync('git', args, { encoding: 'utf8' });
+    return run.status === 0 ? run.stdout.trim() || null : null;
+  };
+  const commit = process.env['GITHUB_SHA'] || git('rev-parse', 'HEAD');
+  if (!commit) return {};
+  return { commit, date: git('show', '-s', '--format=%cI', commit) };
 }

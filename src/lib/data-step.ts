@@ -8,6 +8,7 @@ import type { RedactionKey } from './scrub.ts';
 import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts';
 import type { Episode } from './schema.ts';
 import { newestFirst } from './stats.ts';
+import { buildStamp, type BuildStamp, type SourceRevision } from './build-info.ts';
 
 /**
  * Where the data step writes for the site build, and where the page build reads it:
@@ -33,6 +34,8 @@ export interface DataStepOptions {
   outDir?: string | undefined;
   /** Keys the redaction markers (see PipelineOptions). */
   redactionKey: RedactionKey;
+  /** The commit being built and its date, when the checkout knows them (see build-info.ts). */
+  revision?: SourceRevision | undefined;
 }
 
 export const RELEASE_PATH = 'content/misalignments.json';
@@ -45,6 +48,8 @@ export interface DataManifest {
   browse: string;
   chunks: string[];
   search: string;
+  /** Which build this is: published in exports and on About. */
+  build: BuildStamp;
 }
 
 export type DataStepResult =
@@ -99,7 +104,8 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
     const out = options.outDir;
     const files = deriveBrowserFiles(episodes);
     fx.log(`derived ${files.list.length} browser files`);
-    fx.write(`${out}/episodes.json`, JSON.stringify(newestFirst(episodes)));
+    const published = JSON.stringify(newestFirst(episodes));
+    fx.write(`${out}/episodes.json`, published);
     fx.write(`${out}/report.json`, JSON.stringify(report, null, 2));
     for (const file of files.list) fx.write(`${out}/public/${file.name}`, file.contents);
     const manifest: DataManifest = {
@@ -108,6 +114,7 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
       browse: files.browse,
       chunks: files.chunks,
       search: files.search,
+      build: buildStamp(published, options.revision ?? {}),
     };
     fx.write(`${out}/manifest.json`, JSON.stringify(manifest, null, 2));
     fx.log(`wrote ${episodes.length} episodes and ${files.list.length} browser files to ${out}/`);
