@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { BrowseView } from './BrowseView.tsx';
 import { useBrowseData } from './useBrowseData.ts';
@@ -15,6 +16,8 @@ export interface BrowseProps {
   searchFile: string;
   /** `https://example.org`: makes exported URLs absolute. */
   siteOrigin?: string;
+  /** Which atlas and build an export comes from (recorded in JSON exports). */
+  atlas: ExportHeader['atlas'];
 }
 
 const noChange = () => () => undefined;
@@ -22,7 +25,7 @@ const isClient = () => true;
 const isServer = () => false;
 
 /** Browse: loads the browse file, then hands over to the view. */
-export function Browse({ base, browseFile, searchFile, siteOrigin }: BrowseProps) {
+export function Browse({ base, browseFile, searchFile, siteOrigin, atlas }: BrowseProps) {
   const data = useBrowseData(withBase(base, routes.dataFile(browseFile)));
   const [state, navigate] = useUrlState();
   const scripted = useSyncExternalStore(noChange, isClient, isServer);
@@ -51,6 +54,7 @@ export function Browse({ base, browseFile, searchFile, siteOrigin }: BrowseProps
     <BrowseView
       base={base}
       siteOrigin={siteOrigin}
+      atlas={atlas}
       searchUrl={withBase(base, routes.dataFile(searchFile))}
       index={data.index}
       chunks={data.chunks}

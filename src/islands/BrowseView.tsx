@@ -7,6 +7,7 @@ import { newSeed } from '../lib/ordering.ts';
 import { defaultDescending, type Sort } from '../lib/sorts.ts';
 import { ActiveFilters, chipsOf } from './ActiveFilters.tsx';
 import type { DetailEntry } from '../lib/derive/browser-files.ts';
+import type { ExportHeader } from '../lib/export.ts';
 import { SearchClient, type ChunkStore } from './data-source.ts';
 import { needsPassage } from './episode-text.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -27,6 +28,8 @@ import type { HistoryMode } from './useUrlState.ts';
 export interface BrowseViewProps {
   base: string;
   siteOrigin: string | undefined;
+  /** Which atlas and build an export comes from. */
+  atlas: ExportHeader['atlas'];
   searchUrl: string;
   index: FacetIndex;
   chunks: ChunkStore;
@@ -39,7 +42,7 @@ const NO_TERMS = new Map<number, readonly string[]>();
 
 /** Browse once the data is in: every control reads the URL state and writes a new one. */
 export function BrowseView(props: BrowseViewProps) {
-  const { base, siteOrigin, searchUrl, index, chunks, details, state, navigate } = props;
+  const { base, siteOrigin, atlas, searchUrl, index, chunks, details, state, navigate } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
   const [searchAttempt, setSearchAttempt] = useState(0);
@@ -217,8 +220,11 @@ export function BrowseView(props: BrowseViewProps) {
             <ExportButtons
               base={base}
               siteOrigin={siteOrigin}
+              atlas={atlas}
               index={index}
               chunks={chunks}
+              details={details}
+              state={state}
               matches={results.result.matches}
             />
           )}

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { exportRecord, toCsv, toJson } from '../lib/export.ts';
+import type { BrowseState } from '../lib/browse-state.ts';
+import type { DetailEntry } from '../lib/derive/browser-files.ts';
+import {
+  exportFileName,
+  exportRecord,
+  exportView,
+  toCsv,
+  toJson,
+  type ExportHeader,
+} from '../lib/export.ts';
 import type { FacetIndex } from '../lib/facets.ts';
 import { plural } from '../lib/format.ts';
 import type { ChunkStore } from './data-source.ts';
@@ -7,8 +16,13 @@ import type { ChunkStore } from './data-source.ts';
 export interface ExportButtonsProps {
   base: string;
   siteOrigin: string | undefined;
+  /** Which atlas and build the download comes from. */
+  atlas: ExportHeader['atlas'];
   index: FacetIndex;
   chunks: ChunkStore;
+  details: ChunkStore<DetailEntry>;
+  /** The view being exported: its name and (in JSON) its query and filters come from it. */
+  state: BrowseState;
   /** Every matching row index, in result order. */
   matches: readonly number[];
 }
@@ -25,8 +39,12 @@ function download(name: string, type: string, contents: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Downloads the whole current result set (not just the page) as CSV or JSON. */
-export function ExportButtons({ base, siteOrigin, index, chunks, matches }: ExportButtonsProps) {
+/**
+ * Downloads the whole current result set (not just the page) as CSV or JSON, with every
+ * published field: the text of episodes not yet shown is fetched first (card text and details).
+ */
+export function ExportButtons(props: ExportButtonsProps) {
+  const { base, siteOrigin, atlas, index, chunks, details, state, matches } = props;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -34,19 +52,31 @@ export function ExportButtons({ base, siteOrigin, index, chunks, matches }: Expo
     setBusy(true);
     setStatus('Preparing the download…');
     try {
-      const entries = await chunks.entries(matches, (share) =>
-        setStatus(`Loading episode text… ${Math.round(share * 100)}%`),
-      );
+      const shares = [0, 0];
+      const progress = (which: number) => (share: number) => {
+        shares[which] = share;
+        setStatus(
+          `Loading episode text… ${Math.round(((shares[0] ?? 0) + (shares[1] ?? 0)) * 50)}%`,
+        );
+      };
+      const [entries, extra] = await Promise.all([
+        chunks.entries(matches, progress(0)),
+        details.entries(matches, progress(1)),
+      ]);
       const ctx = { dict: index.dict, base, origin: siteOrigin };
       const records = matches.map((i, k) => {
         const row = index.rows[i];
         const entry = entries[k];
-        if (!row || !entry) throw new Error(`episode ${i} is missing`);
-        return exportRecord(row, entry, ctx);
+        const detail = extra[k];
+        if (!row || !entry || !detail) throw new Error(`episode ${i} is missing`);
+        return exportRecord(row, { ...entry, ...detail }, ctx);
       });
-      if (format === 'csv')
-        download('misalignment-episodes.csv', 'text/csv;charset=utf-8', toCsv(records));
-      else download('misalignment-episodes.json', 'application/json', toJson(records));
+      const name = exportFileName(state, format);
+      if (format === 'csv') download(name, 'text/csv;charset=utf-8', toCsv(records));
+      else {
+        const view = exportView(state, window.location.href);
+        download(name, 'application/json', toJson(records, { atlas, view }));
+      }
       setStatus(`Downloaded ${plural(records.length, 'episode')} as ${format.toUpperCase()}.`);
     } catch (error) {
       setStatus(`The download failed: ${String(error)}`);

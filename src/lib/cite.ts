@@ -25,6 +25,9 @@ export function bibtexEscape(text: string): string {
   return text.replace(/[\\{}%&#$_^~]/g, (c) => LATEX_SPECIAL[c] ?? c).replace(/\s+/g, ' ');
 }
 
+/** The atlas's name, as citations and exports give it. */
+export const ATLAS_TITLE = 'Coding Agent Misalignment Atlas';
+
 /** The BibTeX key of an episode: `atlas-swe-78-s846-m002` (ids are already lower-case slugs). */
 export function bibtexKey(episode: Pick<Episode, 'id'>): string {
   return `atlas-${episode.id}`;
@@ -37,7 +40,7 @@ export function episodeBibtex(
 ): string {
   const fields: Array<[string, string]> = [
     ['title', `{${bibtexEscape(episode.name)}}`],
-    ['howpublished', 'Coding Agent Misalignment Atlas'],
+    ['howpublished', ATLAS_TITLE],
     ['year', episode.timestamp.slice(0, 4)],
     ['url', permalink],
     [

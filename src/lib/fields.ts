@@ -8,11 +8,15 @@
  * per-axis codes of the statistics (`stats.ts`) are all derived from this table.
  *
  * Adding a field is one entry here plus its tests: the compiler then asks for nothing else.
+ * A field may have no browse column at all and only export text (the episode's link, title,
+ * description, reasonings and evidence), read from the text entries the browser fetches.
  *
  * Entries are in export order (the CSV's columns); facets show annotation facets first, then
  * provenance facets, each group in entry order; column sorts follow entry order.
  */
 import { dateOfDay, dayOf } from './dates.ts';
+import type { ChunkEntry, DetailEntry } from './derive/browser-files.ts';
+import { routes, withBase } from './paths.ts';
 import type { Episode } from './schema.ts';
 import type { Labelled } from './stats.ts';
 import {
@@ -94,12 +98,51 @@ export interface SortSpec<Cols, S extends string> {
   descending?: boolean;
 }
 
+/** Everything the browser knows of one episode's text: its chunk entry and its detail entry. */
+export type EpisodeText = ChunkEntry & DetailEntry;
+
+/** One evidence item as exported. */
+export interface ExportEvidence {
+  turn: string;
+  quote: string;
+  context: string;
+}
+
+/** One exported value: arrays for multi-valued fields, null where the episode has none. */
+export type ExportValue = string | number | null | readonly string[] | readonly ExportEvidence[];
+
 /**
- * An export column. Without `value`: a table column's code, a mask's codes joined with `;`, a
- * dictionary's value, or a number (null for none).
+ * What an export column holds, for the data dictionary and for CSV (`export.ts`): `codes` and
+ * `pairs` are lists that CSV joins with `;`, `evidence` a list of objects CSV writes as JSON.
  */
-export type ExportSpec<Cols, X extends string> = { name: X } & (
-  { column: keyof Cols & string } | { value: (row: RowOf<Cols>) => string | number | null }
+export type ExportType =
+  'text' | 'integer' | 'date' | 'url' | 'code' | 'codes' | 'pairs' | 'evidence';
+
+/** What an export reads besides the row: the episode's text and where the site is. */
+export interface ExportSource {
+  text: EpisodeText;
+  dict: Dictionaries;
+  /** Astro's base (`/` or `/atlas/`). */
+  base: string;
+  /** `https://example.org`: when given, URLs are absolute. */
+  origin?: string | undefined;
+}
+
+/**
+ * An export column: its name, one sentence for the data dictionary (`about`), and its value.
+ * With `column`: a table column's code, a mask's codes (in table order), a dictionary's value, or
+ * a number (null for none), typed accordingly. With `value`: read from the row and the episode's
+ * text, of the `type` given. `table` (default: the column's) lists its codes in the dictionary;
+ * `values` says in words what no table lists.
+ */
+export type ExportSpec<Cols, X extends string> = {
+  name: X;
+  about: string;
+  table?: Table;
+  values?: string;
+} & (
+  | { column: keyof Cols & string }
+  | { type: ExportType; value: (row: RowOf<Cols>, source: ExportSource) => ExportValue }
 );
 
 export interface FieldSpec<
@@ -124,41 +167,104 @@ function field<
 }
 
 const annotationOf = (episode: Episode) => episode.annotation;
+const annotationIn = (source: ExportSource) => source.text.annotation;
+const orNull = (value: string | null | undefined): string | null => value ?? null;
 
 /** The registry. */
 export const FIELDS = [
+  field({
+    // The episode itself: no browse column, read from its text entry.
+    columns: {},
+    exports: [
+      {
+        name: 'id',
+        type: 'text',
+        about: "The episode's stable id: source, repository, session and misalignment.",
+        value: (_row, { text }) => text.id,
+      },
+      {
+        name: 'url',
+        type: 'url',
+        about: "The episode's page in the atlas.",
+        value: (_row, { text, base, origin }) => {
+          const path = withBase(base, routes.episode(text.id));
+          return origin ? new URL(path, origin).href : path;
+        },
+      },
+      {
+        name: 'title',
+        type: 'text',
+        about: "The episode's title.",
+        value: (_row, { text }) => text.name,
+      },
+    ],
+  }),
   field({
     columns: {
       // Days since 1970-01-01 fit three characters until 2097.
       day: { kind: 'number', width: 3, read: (e) => dayOf(e.timestamp) },
     },
-    exports: [{ name: 'date', value: (row) => dateOfDay(row.day) }],
+    exports: [
+      {
+        name: 'date',
+        type: 'date',
+        about: 'The day the session took place.',
+        value: (row) => dateOfDay(row.day),
+      },
+    ],
   }),
   field({
     columns: { agent: { kind: 'dictionary', read: (e) => e.agent } },
     facets: [{ key: 'agent', group: 'provenance', legend: 'Agent', column: 'agent' }],
     sort: { id: 'agent', name: 'Agent', column: 'agent' },
-    exports: [{ name: 'agent', column: 'agent' }],
+    exports: [
+      {
+        name: 'agent',
+        column: 'agent',
+        about: 'The coding agent, as the session names it.',
+        values: 'the agent names found in the data',
+      },
+    ],
   }),
   field({
     columns: { platform: { kind: 'table', table: PLATFORMS, read: (e) => e.platform } },
     facets: [{ key: 'platform', group: 'provenance', legend: 'Platform', column: 'platform' }],
     sort: { id: 'platform', name: 'Platform', column: 'platform' },
-    exports: [{ name: 'platform', column: 'platform' }],
+    exports: [
+      {
+        name: 'platform',
+        column: 'platform',
+        about: 'Whether the agent ran in an editor or a terminal.',
+      },
+    ],
   }),
   field({
     columns: { source: { kind: 'table', table: SOURCES, read: (e) => e.key.source } },
     facets: [{ key: 'source', group: 'provenance', legend: 'Source', column: 'source' }],
-    exports: [{ name: 'source', column: 'source' }],
+    exports: [{ name: 'source', column: 'source', about: 'The collection the session came from.' }],
   }),
   field({
     columns: { goal: { kind: 'table', table: ALIGNMENT_GOALS, read: (e) => e.alignmentGoal } },
     facets: [{ key: 'goal', group: 'provenance', legend: 'Alignment goal', column: 'goal' }],
+    exports: [
+      {
+        name: 'alignment_goal',
+        column: 'goal',
+        about: 'The goal of the developer the agent failed.',
+      },
+    ],
   }),
   field({
     columns: { confidence: { kind: 'table', table: CONFIDENCES, read: (e) => e.confidence } },
     facets: [
       { key: 'confidence', group: 'provenance', legend: 'Confidence', column: 'confidence' },
+    ],
+    exports: [
+      {
+        name: 'confidence',
+        column: 'confidence',
+        about: "The extractor's confidence that this is a misalignment.",
+      },
     ],
   }),
   field({
@@ -182,8 +288,27 @@ export const FIELDS = [
       { key: 'category', group: 'annotation', column: 'category' },
     ],
     exports: [
-      { name: 'validation', value: (row) => (row.category === -1 ? 'VALID' : 'INVALID') },
-      { name: 'category', column: 'category' },
+      {
+        name: 'validation',
+        type: 'code',
+        about: "The validator's verdict.",
+        table: VALIDATION_LABELS,
+        value: (row) => (row.category === -1 ? 'VALID' : 'INVALID'),
+      },
+      {
+        name: 'category',
+        column: 'category',
+        about: 'Why the validator rejected an INVALID episode (null for a VALID one).',
+        table: VALIDATION_CATEGORIES,
+        values:
+          'one of the codes above, or custom:<snake_case> for a reason of the validator’s own',
+      },
+      {
+        name: 'validator_note',
+        type: 'text',
+        about: "The validator's note on the episode.",
+        value: (_row, { text }) => orNull(text.validation.note),
+      },
     ],
   }),
   field({
@@ -196,7 +321,25 @@ export const FIELDS = [
     },
     facets: [{ key: 'symptom', group: 'annotation', column: 'symptoms' }],
     sort: { id: 'form', name: 'Form', column: 'symptoms' },
-    exports: [{ name: 'symptoms', column: 'symptoms' }],
+    exports: [
+      {
+        name: 'symptoms',
+        column: 'symptoms',
+        about: 'The forms the misalignment took (one or more).',
+      },
+      {
+        name: 's8_descriptor',
+        type: 'text',
+        about: 'For an S8 episode, the annotator’s short name for its form.',
+        value: (_row, source) => orNull(annotationIn(source)?.symptom.otherDescriptor),
+      },
+      {
+        name: 'symptom_reasoning',
+        type: 'text',
+        about: "The annotator's reasoning for the symptoms.",
+        value: (_row, source) => orNull(annotationIn(source)?.symptom.reasoning),
+      },
+    ],
   }),
   field({
     columns: {
@@ -208,7 +351,15 @@ export const FIELDS = [
     },
     facets: [{ key: 'cause', group: 'annotation', column: 'causes' }],
     sort: { id: 'cause', name: 'Cause', column: 'causes' },
-    exports: [{ name: 'causes', column: 'causes' }],
+    exports: [
+      { name: 'causes', column: 'causes', about: 'Why the agent went wrong (one or two).' },
+      {
+        name: 'cause_reasoning',
+        type: 'text',
+        about: "The annotator's reasoning for the causes.",
+        value: (_row, source) => orNull(annotationIn(source)?.cause.reasoning),
+      },
+    ],
   }),
   field({
     columns: {
@@ -221,7 +372,21 @@ export const FIELDS = [
       },
     },
     facets: [{ key: 'tier', group: 'annotation', legend: 'Evidence tier', column: 'tiers' }],
-    exports: [{ name: 'tiers', column: 'tiers' }],
+    exports: [
+      { name: 'tiers', column: 'tiers', about: 'The evidence tiers of the causes, each once.' },
+      {
+        name: 'cause_tiers',
+        type: 'pairs',
+        about: 'Each cause with the evidence tier of its attribution, as cause:tier (C7 has none).',
+        value: (_row, source) => {
+          const labels = annotationIn(source)?.cause.labels ?? [];
+          return CAUSES.flatMap(({ code }) => {
+            const tier = labels.find((c) => c.code === code)?.tier;
+            return tier ? [`${code}:${tier}`] : [];
+          });
+        },
+      },
+    ],
   }),
   field({
     columns: {
@@ -247,8 +412,14 @@ export const FIELDS = [
       },
     },
     exports: [
-      { name: 'severity', column: 'severity' },
-      { name: 'locus', column: 'locus' },
+      { name: 'severity', column: 'severity', about: 'How much damage the episode did.' },
+      { name: 'locus', column: 'locus', about: 'Where the damage landed (DS2 and DS3 only).' },
+      {
+        name: 'outcome_reasoning',
+        type: 'text',
+        about: "The annotator's reasoning for the severity and locus.",
+        value: (_row, source) => orNull(annotationIn(source)?.outcome.reasoning),
+      },
     ],
   }),
   field({
@@ -271,8 +442,18 @@ export const FIELDS = [
       key: (row) => (row.status < 0 ? -1 : row.status * 4 + (row.resolver + 1)),
     },
     exports: [
-      { name: 'status', column: 'status' },
-      { name: 'resolver', column: 'resolver' },
+      {
+        name: 'status',
+        column: 'status',
+        about: 'Whether the misalignment was resolved in the session.',
+      },
+      { name: 'resolver', column: 'resolver', about: 'Who resolved it (RS1 only).' },
+      {
+        name: 'resolution_reasoning',
+        type: 'text',
+        about: "The annotator's reasoning for the status and resolver.",
+        value: (_row, source) => orNull(annotationIn(source)?.resolution.reasoning),
+      },
     ],
   }),
   field({
@@ -291,14 +472,48 @@ export const FIELDS = [
           : Math.max(row.userTurns, 0) + Math.max(row.agentTurns, 0),
     },
     exports: [
-      { name: 'user_turns', column: 'userTurns' },
-      { name: 'agent_turns', column: 'agentTurns' },
+      {
+        name: 'user_turns',
+        column: 'userTurns',
+        about: "The developer's turns in the session (null when unknown).",
+      },
+      {
+        name: 'agent_turns',
+        column: 'agentTurns',
+        about: "The agent's turns in the session (null when unknown).",
+      },
     ],
   }),
   field({
     columns: { licence: { kind: 'dictionary', read: (e) => e.licence } },
     facets: [{ key: 'licence', group: 'provenance', legend: 'Licence', column: 'licence' }],
-    exports: [{ name: 'licence', column: 'licence' }],
+    exports: [
+      {
+        name: 'licence',
+        column: 'licence',
+        about: "The SPDX licence expression of the session's repository.",
+        values: 'permissive licences only (the atlas publishes nothing else)',
+      },
+    ],
+  }),
+  field({
+    // The episode's own words: no browse column, read from its text and detail entries.
+    columns: {},
+    exports: [
+      {
+        name: 'description',
+        type: 'text',
+        about: 'What happened, in a few sentences.',
+        value: (_row, { text }) => text.description,
+      },
+      {
+        name: 'evidence',
+        type: 'evidence',
+        about: 'The quoted turns the episode rests on: each with its turn, quote and context.',
+        value: (_row, { text }) =>
+          text.evidence.map((e) => ({ turn: e.turn, quote: e.quote, context: e.context })),
+      },
+    ],
   }),
 ] as const;
 

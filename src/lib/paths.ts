@@ -28,6 +28,9 @@ export function agentSlug(agent: string): string {
   return codeSlug(agent) || 'unknown';
 }
 
+/** The name of the whole-dataset download, without its extension. */
+export const DOWNLOAD_STEM = 'coding-agent-misalignment-atlas';
+
 export const routes = {
   home: () => '/',
   browse: (query = '') => `/browse/${query ? `?${query}` : ''}`,
@@ -54,4 +57,6 @@ export const routes = {
   },
   report: () => '/data/report.json',
   dataFile: (name: string) => `/data/${name}`,
+  /** The whole published dataset as one file (About offers both formats). */
+  download: (format: 'csv' | 'json') => `/downloads/${DOWNLOAD_STEM}.${format}`,
 };

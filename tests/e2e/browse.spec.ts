@@ -19,12 +19,12 @@ import {
   hasSymptom,
   invalidEpisodes,
   openBrowse,
-  parseCsv,
   results,
   resultsHeading,
   severityOf,
   validEpisodes,
 } from './helpers.ts';
+import { parseCsv } from '../../src/lib/export.ts';
 
 const PAGE_SIZE = 25;
 const FORM = 'Form (symptom)';
@@ -41,19 +41,29 @@ const EXPORT_HEADER = [
   'agent',
   'platform',
   'source',
+  'alignment_goal',
+  'confidence',
   'validation',
   'category',
+  'validator_note',
   'symptoms',
+  's8_descriptor',
+  'symptom_reasoning',
   'causes',
+  'cause_reasoning',
   'tiers',
+  'cause_tiers',
   'severity',
   'locus',
+  'outcome_reasoning',
   'status',
   'resolver',
+  'resolution_reasoning',
   'user_turns',
   'agent_turns',
   'licence',
   'description',
+  'evidence',
 ];
 
 function searchBox(page: Page): Locator {
@@ -394,7 +404,7 @@ test('CSV export holds the whole result set, in result order, under the document
   await openBrowse(page);
   const shown = await visibleTitles(page);
   const [file, text] = await download(page, 'CSV');
-  expect(file.suggestedFilename()).toBe('misalignment-episodes.csv');
+  expect(file.suggestedFilename()).toBe('atlas_all-valid.csv');
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText(
     `Downloaded ${validEpisodes.length} episodes as CSV.`,
   );
@@ -430,9 +440,9 @@ test('JSON export holds exactly the filtered episodes', async ({ page }) => {
   await openBrowse(page, `symptom=S3&agent=${encodeURIComponent(CLAUDE)}`);
   await expectResultCount(page, expected.length);
   const [file, text] = await download(page, 'JSON');
-  expect(file.suggestedFilename()).toBe('misalignment-episodes.json');
+  expect(file.suggestedFilename()).toBe('atlas_symptom-S3_agent-Claude-Code.json');
 
-  const records = JSON.parse(text) as Array<Record<string, unknown>>;
+  const records = (JSON.parse(text) as { episodes: Array<Record<string, unknown>> }).episodes;
   expect(records).toHaveLength(expected.length);
   expect(records.map((r) => r['id']).sort()).toEqual(expected.map((e) => e.id).sort());
   for (const record of records) {
@@ -445,6 +455,6 @@ test('JSON export holds exactly the filtered episodes', async ({ page }) => {
       user_turns: episode?.userTurns,
       agent_turns: episode?.agentTurns,
     });
-    expect(String(record['symptoms']).split(';')).toContain('S3');
+    expect(record['symptoms']).toContain('S3');
   }
 });

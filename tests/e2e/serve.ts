@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
   '.txt': 'text/plain',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 function resolve(pathname: string): string | undefined {

@@ -1,8 +1,33 @@
 import { describe, it, expect } from 'vitest';
 import { dayOf } from '../../src/lib/dates.ts';
-import type { ChunkEntry } from '../../src/lib/derive/browser-files.ts';
-import { EXPORT_COLUMNS, csvField, exportRecord, toCsv, toJson } from '../../src/lib/export.ts';
-import type { BrowseRow } from '../../src/lib/fields.ts';
+import type { BrowseRow, EpisodeText } from '../../src/lib/fields.ts';
+import { defaultState, parseBrowseState } from '../../src/lib/browse-state.ts';
+import { buildStamp } from '../../src/lib/build-info.ts';
+import { datasetFile, datasetRecords } from '../../src/lib/derive/dataset.ts';
+import {
+  EXPORT_COLUMNS,
+  EXPORT_TYPES,
+  MAX_FILE_STEM,
+  csvField,
+  csvValue,
+  exportFileName,
+  exportRecord,
+  exportColumnInfo,
+  exportView,
+  toCsv,
+  toJson,
+} from '../../src/lib/export.ts';
+import type { Episode } from '../../src/lib/schema.ts';
+import {
+  ALIGNMENT_GOALS,
+  CAUSES,
+  CONFIDENCES,
+  SEVERITIES,
+  SYMPTOMS,
+  VALIDATION_CATEGORIES,
+} from '../../src/lib/taxonomy.ts';
+import { parseCsv } from '../../src/lib/export.ts';
+import { episodeOf, validRecord } from './helpers.ts';
 
 const dict = { agent: ['Claude Code'], licence: ['MIT'], category: ['truncation'] };
 
@@ -27,28 +52,61 @@ const row: BrowseRow = {
   agentTurns: -1,
 };
 
-const entry: ChunkEntry = {
+const text: EpisodeText = {
   id: 'specstory-1000090305-s003-m002',
   name: 'Edited config, "again"',
   description: '=HYPERLINK("http://evil")',
   agent: 'Claude Code',
   timestamp: '2025-06-07 01:16:00',
+  evidence: [
+    { turn: 'TURN 7 | USER', quote: '-rf, "please"\nstop', context: '@here look' },
+    { turn: 'TURN 8 | AGENT', quote: 'done', context: '' },
+  ],
+  annotation: {
+    symptom: { labels: ['S2', 'S4'], otherDescriptor: null, reasoning: '+1 for S4' },
+    cause: {
+      labels: [{ code: 'C2', tier: 'contextual' }],
+      reasoning: 'It chose to do more.',
+    },
+    outcome: { severity: 'DS2', locus: 'DL1', reasoning: 'Config changed.' },
+    resolution: { status: 'RS1', resolver: 'RV2', reasoning: 'Reverted by the agent.' },
+  },
+  validation: { note: 'Pushback is visible.' },
 };
 
-describe('exportRecord', () => {
-  const record = exportRecord(row, entry, { dict, base: '/atlas/' });
+const ctx = { dict, base: '/atlas/' };
+const build = buildStamp('[]', { commit: 'a'.repeat(40), date: '2026-11-30T10:00:00Z' });
+const atlas = { title: 'Atlas', url: 'https://atlas.example.org/', build };
 
-  it('joins multi-label codes with semicolons', () => {
-    expect(record.symptoms).toBe('S2;S4');
-    expect(record.causes).toBe('C2');
-    expect(record.tiers).toBe('contextual');
+describe('exportRecord', () => {
+  const record = exportRecord(row, text, ctx);
+
+  it('keeps multi-valued fields as arrays', () => {
+    expect(record.symptoms).toEqual(['S2', 'S4']);
+    expect(record.causes).toEqual(['C2']);
+    expect(record.tiers).toEqual(['contextual']);
+    expect(record.cause_tiers).toEqual(['C2:contextual']);
   });
 
-  it('writes single codes, the date and the licence', () => {
+  it('carries the evidence, the four reasonings and the validator’s note', () => {
+    expect(record.evidence).toEqual(text.evidence);
+    expect(record).toMatchObject({
+      symptom_reasoning: '+1 for S4',
+      cause_reasoning: 'It chose to do more.',
+      outcome_reasoning: 'Config changed.',
+      resolution_reasoning: 'Reverted by the agent.',
+      validator_note: 'Pushback is visible.',
+      s8_descriptor: null,
+    });
+  });
+
+  it('writes single codes, the date, the goal, the confidence and the licence', () => {
     expect(record).toMatchObject({
       date: '2025-06-07',
       platform: 'CLI',
       source: 'specstory',
+      alignment_goal: 'intention',
+      confidence: 'high',
       validation: 'VALID',
       category: null,
       severity: 'DS2',
@@ -64,22 +122,101 @@ describe('exportRecord', () => {
     expect(record.agent_turns).toBeNull();
   });
 
-  it('links to the episode under the base path', () => {
+  it('links to the episode under the base path, or absolutely with an origin', () => {
     expect(record.url).toBe('/atlas/episodes/specstory-1000090305-s003-m002/');
+    const absolute = exportRecord(row, text, { dict, base: '/', origin: 'https://a.example' });
+    expect(absolute.url).toBe('https://a.example/episodes/specstory-1000090305-s003-m002/');
   });
 
-  it('links absolutely when an origin is given', () => {
-    const absolute = exportRecord(row, entry, {
-      dict,
-      base: '/',
-      origin: 'https://atlas.example.org',
+  it('marks an INVALID episode with its category and empty annotation fields', () => {
+    const invalid = exportRecord(
+      { ...row, category: 0, symptoms: 0, causes: 0, tiers: 0 },
+      { ...text, annotation: null },
+      ctx,
+    );
+    expect(invalid).toMatchObject({
+      validation: 'INVALID',
+      category: 'truncation',
+      symptoms: [],
+      cause_tiers: [],
+      symptom_reasoning: null,
     });
-    expect(absolute.url).toBe('https://atlas.example.org/episodes/specstory-1000090305-s003-m002/');
+  });
+});
+
+describe('every published field is exported', () => {
+  // Each text field of a release record holds a marker that names it; every marker must come out.
+  const record = validRecord({
+    name: 'field:name',
+    description: 'field:description',
+    alignment_goal: 'both',
+    confidence: 'low',
+    evidence: [{ turn: 'field:turn', quote: 'field:quote', context: 'field:context' }],
+    note: 'field:note',
+    symptom: { reasoning: 'field:symptom', labels: ['S8'], other_descriptor: 'field:descriptor' },
+    cause: { reasoning: 'field:cause', labels: [{ label: 'C3', evidence_tier: 'speculative' }] },
+    outcome: { reasoning: 'field:outcome', damage_severity: 'DS1', damage_locus: null },
+    resolution: { reasoning: 'field:resolution', status: 'RS2', resolver: null },
+    agent: 'field:agent',
+    license_type: 'field:licence',
+  });
+  const episode: Episode = episodeOf(record);
+  const [exported] = datasetRecords([episode], { base: '/' });
+  const json = toJson(exported ? [exported] : [], { atlas, view: null });
+
+  it('writes every text field of the episode to the JSON', () => {
+    const markers = JSON.stringify(record).match(/field:[a-z]+/g) ?? [];
+    expect(markers.length).toBeGreaterThan(12);
+    for (const marker of markers) expect(json, marker).toContain(`"${marker}"`);
   });
 
-  it('marks an INVALID episode with its category', () => {
-    const invalid = exportRecord({ ...row, category: 0 }, entry, { dict, base: '/' });
-    expect(invalid).toMatchObject({ validation: 'INVALID', category: 'truncation' });
+  it('writes every label of the episode', () => {
+    expect(exported).toMatchObject({
+      alignment_goal: 'both',
+      confidence: 'low',
+      symptoms: ['S8'],
+      s8_descriptor: 'field:descriptor',
+      causes: ['C3'],
+      cause_tiers: ['C3:speculative'],
+      severity: 'DS1',
+      status: 'RS2',
+      user_turns: 6,
+    });
+  });
+
+  it('has a dictionary entry (type, meaning) for every column, and a CSV form for every type', () => {
+    const info = exportColumnInfo();
+    expect(info.map((c) => c.name)).toEqual(EXPORT_COLUMNS);
+    for (const column of info) {
+      expect(column.about.length, column.name).toBeGreaterThan(10);
+      expect(EXPORT_TYPES[column.type].csv, column.name).toBeTruthy();
+    }
+    // Every code column lists its codes; the open value sets say what they hold.
+    const kinds = Object.fromEntries(info.map((c) => [c.name, [c.type, c.table?.length ?? 0]]));
+    expect(kinds).toMatchObject({
+      symptoms: ['codes', SYMPTOMS.length],
+      causes: ['codes', CAUSES.length],
+      severity: ['code', SEVERITIES.length],
+      alignment_goal: ['code', ALIGNMENT_GOALS.length],
+      confidence: ['code', CONFIDENCES.length],
+      category: ['code', VALIDATION_CATEGORIES.length],
+      agent: ['text', 0],
+      user_turns: ['integer', 0],
+      evidence: ['evidence', 0],
+    });
+    expect(new Set(EXPORT_COLUMNS).size).toBe(EXPORT_COLUMNS.length);
+  });
+});
+
+describe('csvValue', () => {
+  it('joins codes with semicolons and writes evidence as JSON text', () => {
+    expect(csvValue(['S2', 'S4'])).toBe('S2;S4');
+    expect(csvValue([])).toBeNull();
+    expect(csvValue([{ turn: 'T', quote: 'q', context: '' }])).toBe(
+      '[{"turn":"T","quote":"q","context":""}]',
+    );
+    expect(csvValue('text')).toBe('text');
+    expect(csvValue(3)).toBe(3);
   });
 });
 
@@ -92,9 +229,10 @@ describe('csvField', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
   });
 
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])(
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=a,"b"'])(
     'guards %j against formula injection',
     (value) => {
       expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
@@ -108,27 +246,94 @@ describe('csvField', () => {
 });
 
 describe('toCsv', () => {
+  const csv = toCsv([exportRecord(row, text, ctx)]);
+
   it('writes a header row and CRLF line ends', () => {
-    const csv = toCsv([exportRecord(row, entry, { dict, base: '/' })]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('');
+    expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  it('quotes and guards cells from the data', () => {
-    const csv = toCsv([exportRecord(row, entry, { dict, base: '/' })]);
-    expect(csv).toContain('"Edited config, ""again"""');
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  it('parses back to the record, flattened as documented, with formulas guarded', () => {
+    const [header, cells, ...rest] = parseCsv(csv);
+    expect(rest).toEqual([]);
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    const back = Object.fromEntries((header ?? []).map((c, i) => [c, cells?.[i]]));
+    expect(back).toMatchObject({
+      title: 'Edited config, "again"',
+      description: `'=HYPERLINK("http://evil")`,
+      symptoms: 'S2;S4',
+      cause_tiers: 'C2:contextual',
+      symptom_reasoning: "'+1 for S4",
+      agent_turns: '',
+    });
+    expect(JSON.parse(back['evidence'] ?? '')).toEqual(text.evidence);
+    // No cell a spreadsheet would run.
+    expect((cells ?? []).filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   });
 });
 
 describe('toJson', () => {
-  it('writes records as a JSON array with every column', () => {
-    const parsed = JSON.parse(toJson([exportRecord(row, entry, { dict, base: '/' })])) as Record<
-      string,
-      unknown
-    >[];
-    expect(Object.keys(parsed[0] ?? {})).toEqual([...EXPORT_COLUMNS]);
+  it('records the atlas, its build and the view, then every column of every episode', () => {
+    const state = parseBrowseState('q=data%20loss&symptom=S2,S4&from=2025-01-01');
+    const view = exportView(state, 'https://atlas.example.org/browse/?q=data+loss');
+    const parsed = JSON.parse(toJson([exportRecord(row, text, ctx)], { atlas, view })) as {
+      atlas: typeof atlas;
+      view: typeof view;
+      count: number;
+      episodes: Record<string, unknown>[];
+    };
+    expect(parsed.atlas.build).toEqual(build);
+    expect(parsed.view).toEqual({
+      url: 'https://atlas.example.org/browse/?q=data+loss',
+      query: 'data loss',
+      filters: { validation: ['VALID'], symptom: ['S2', 'S4'] },
+      from: '2025-01-01',
+      to: null,
+      sort: 'relevance',
+    });
+    expect(parsed.count).toBe(1);
+    expect(Object.keys(parsed.episodes[0] ?? {})).toEqual([...EXPORT_COLUMNS]);
+  });
+});
+
+describe('exportFileName', () => {
+  it('says what the view is', () => {
+    const state = parseBrowseState(
+      'q=Data%20loss!&symptom=S2,S4&agent=Claude%20Code&to=2025-12-31',
+    );
+    expect(exportFileName(state, 'csv')).toBe(
+      'atlas_q-data-loss_symptom-S2-S4_agent-Claude-Code_to-2025-12-31.csv',
+    );
+  });
+
+  it('names the default view, and a view of every validation label', () => {
+    expect(exportFileName(defaultState(), 'json')).toBe('atlas_all-valid.json');
+    expect(exportFileName(parseBrowseState('validation=all'), 'json')).toBe(
+      'atlas_validation-any.json',
+    );
+    expect(exportFileName(parseBrowseState('validation=INVALID&category=truncation'), 'csv')).toBe(
+      'atlas_validation-INVALID_category-truncation.csv',
+    );
+  });
+
+  it('keeps to safe characters and a bounded length', () => {
+    const state = parseBrowseState(
+      `q=${encodeURIComponent('../../etc/passwd <script> '.repeat(20))}&agent=${encodeURIComponent('a/b\\c:d*e?f"g')}`,
+    );
+    const name = exportFileName(state, 'csv');
+    expect(name).toMatch(/^[A-Za-z0-9_-]+\.csv$/);
+    expect(name.length).toBeLessThanOrEqual(MAX_FILE_STEM + 4);
+  });
+});
+
+describe('datasetFile', () => {
+  const episodes = [episodeOf(validRecord()), episodeOf(validRecord({ misalignment_id: 'M003' }))];
+  const records = datasetRecords(episodes, { base: '/', origin: 'https://atlas.example.org' });
+
+  it('writes the whole dataset with no view, and a CSV row per episode', () => {
+    const json = JSON.parse(datasetFile(records, 'json', atlas)) as { view: null; count: number };
+    expect(json).toMatchObject({ view: null, count: 2 });
+    expect(parseCsv(datasetFile(records, 'csv', atlas))).toHaveLength(3);
   });
 });

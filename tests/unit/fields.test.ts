@@ -85,9 +85,10 @@ describe('the field registry', () => {
     }
   });
 
-  it('exports each field column between the link and the description', () => {
-    expect(EXPORT_COLUMNS.slice(3, -1)).toEqual(FIELD_EXPORTS.map((e) => e.name));
-    expect([EXPORT_COLUMNS[0], EXPORT_COLUMNS.at(-1)]).toEqual(['id', 'description']);
+  it('exports every field column in registry order, from the link to the evidence', () => {
+    expect(EXPORT_COLUMNS).toEqual(FIELD_EXPORTS.map((e) => e.name));
+    expect(EXPORT_COLUMNS.slice(0, 3)).toEqual(['id', 'url', 'title']);
+    expect(EXPORT_COLUMNS.slice(-2)).toEqual(['description', 'evidence']);
   });
 });
 

@@ -61,7 +61,21 @@ export function searchDocument(episode: Episode, id: number): SearchDocument {
   };
 }
 
-/** What Browse fetches of an episode only when it needs more than the card text: its passages. */
+/** What Browse fetches of an episode for its cards, table rows and exports. */
+export function chunkEntry(episode: Episode): ChunkEntry {
+  return {
+    id: episode.id,
+    name: episode.name,
+    description: episode.description,
+    agent: episode.agent,
+    timestamp: episode.timestamp,
+  };
+}
+
+/**
+ * What Browse fetches of an episode only when it needs more than the card text: its passages
+ * for a card whose query matched there, everything for an export.
+ */
 export function detailEntry(episode: Episode): DetailEntry {
   return {
     evidence: episode.evidence,
@@ -83,14 +97,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   const chunkTexts: string[] = [];
   const detailTexts: string[] = [];
   for (let start = 0; start < ordered.length; start += CHUNK_SIZE) {
-    const entries: ChunkEntry[] = ordered.slice(start, start + CHUNK_SIZE).map((e) => ({
-      id: e.id,
-      name: e.name,
-      description: e.description,
-      agent: e.agent,
-      timestamp: e.timestamp,
-    }));
-    chunkTexts.push(JSON.stringify(entries));
+    chunkTexts.push(JSON.stringify(ordered.slice(start, start + CHUNK_SIZE).map(chunkEntry)));
     detailTexts.push(JSON.stringify(ordered.slice(start, start + CHUNK_SIZE).map(detailEntry)));
   }
   const chunkHash = createHash('sha256');
