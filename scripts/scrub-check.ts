@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { routes } from '../src/lib/paths.ts';
 import { scrubText } from '../src/lib/scrub.ts';
 import { generateRecords } from '../src/lib/synthetic.ts';
 import { flag, positionals } from './cli.ts';
@@ -113,6 +114,9 @@ function plant(record: Record<string, unknown>, text: string, turn: number): voi
   else record[field ?? 'description'] = text;
 }
 
+/** The dataset downloads, as paths in the built site. */
+const DOWNLOADS = (['json', 'csv'] as const).map((format) => routes.download(format).slice(1));
+
 function checkSite({ secrets, lookalikes }: Corpus): void {
   const texts = [...secrets.map((s) => s.text), ...lookalikes.map((l) => l.text)];
   const records = generateRecords({ count: texts.length * 3, seed: 11, layout: 'nested' })
@@ -138,6 +142,9 @@ function checkSite({ secrets, lookalikes }: Corpus): void {
       throw new Error('the site build failed');
     }
     const files = listFiles(dist).filter((f) => TEXT_EXTENSIONS.has(extname(f)));
+    // The whole-dataset downloads hold every text in one file each: the scan must see them.
+    const missing = DOWNLOADS.filter((file) => !files.includes(file));
+    if (missing.length > 0) throw new Error(`the site has no ${missing.join(', ')} to check`);
     const readings: Readings[] = files.map((f) => readingsOf(join(dist, f)));
     // A secret that is part of a look-alike (`sk_live_…` inside `xsk_live_…`) must stay there, so
     // its presence in the site says nothing: it is left out of the count and named.
@@ -158,6 +165,16 @@ function checkSite({ secrets, lookalikes }: Corpus): void {
         `(${pct(leaked.length, distinct.length)}); look-alikes altered: ${altered.length} of ` +
         `${lookalikes.length} (${pct(altered.length, lookalikes.length)})`,
     );
+    // The look-alikes found whole in a download show that the scan reads its text.
+    for (const file of DOWNLOADS) {
+      const r = readings[files.indexOf(file)];
+      if (!r) continue;
+      const survived = distinct.filter((secret) => occursIn(r, secret)).length;
+      const seen = lookalikes.filter(({ text }) => occursIn(r, text)).length;
+      console.log(
+        `site: ${file}: secrets surviving ${survived}; look-alikes read whole ${seen} of ${lookalikes.length}`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

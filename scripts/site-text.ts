@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { parseCsv } from '../src/lib/export.ts';
 
 /** Every file under `dir`, as paths relative to it (forward slashes). */
 export function listFiles(dir: string): string[] {
@@ -71,6 +72,24 @@ export const TEXT_EXTENSIONS = new Set([
   '.webmanifest',
 ]);
 
+/**
+ * A CSV file's cells, one per line, quotes undone; a cell holding JSON (an export's evidence)
+ * also gives the strings inside it, escapes undone, so a secret split by `\n` is still found.
+ */
+function csvPieces(csv: string): string {
+  const pieces: string[] = [];
+  for (const cell of parseCsv(csv).flat()) {
+    pieces.push(cell);
+    if (!cell.startsWith('[') && !cell.startsWith('{')) continue;
+    try {
+      jsonStrings(JSON.parse(cell), pieces);
+    } catch {
+      // Not JSON: the cell itself is already there.
+    }
+  }
+  return pieces.join('\n');
+}
+
 /** The text runs of an HTML page and each attribute value, decoded, one per line. */
 function htmlPieces(html: string): string {
   const pieces: string[] = [];
@@ -93,17 +112,23 @@ export interface Readings {
   decoded: string;
   /**
    * What a reader sees, one context per line: an HTML page's text runs and attribute values,
-   * a JSON file's string keys and values, or the raw text of anything else.
+   * a JSON file's string keys and values, a CSV file's cells (and the strings of JSON cells), or
+   * the raw text of anything else.
    */
   text: string;
 }
 
 export function readingsOf(path: string): Readings {
-  const raw = readFileSync(path, 'utf8');
+  return readingsOfText(readFileSync(path, 'utf8'), extname(path));
+}
+
+/** The readings of a file's text, read as its extension (`.html`, `.json`, `.csv`, …) says. */
+export function readingsOfText(raw: string, extension: string): Readings {
   const decoded = decodePercent(decodeEntities(raw));
   let text = raw;
-  if (extname(path) === '.html') text = htmlPieces(raw);
-  else if (extname(path) === '.json') {
+  if (extension === '.html') text = htmlPieces(raw);
+  else if (extension === '.csv') text = csvPieces(raw);
+  else if (extension === '.json') {
     try {
       const strings: string[] = [];
       jsonStrings(JSON.parse(raw), strings);

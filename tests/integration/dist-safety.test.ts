@@ -4,9 +4,10 @@
  * unknown licence appears anywhere, harmless look-alikes come through unaltered, and the report
  * accounts for every input record.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/export.ts';
 import { findSecrets, REDACTION_KINDS } from '../../src/lib/scrub.ts';
 import type { Report } from '../../src/lib/pipeline.ts';
 import {
@@ -303,6 +304,44 @@ describe('a site built from the hostile fixtures', () => {
           bad.push(file);
       }
       expect(bad).toEqual([]);
+    });
+  });
+
+  describe('the dataset downloads', () => {
+    const JSON_FILE = 'downloads/coding-agent-misalignment-atlas.json';
+    const CSV_FILE = 'downloads/coding-agent-misalignment-atlas.csv';
+    const episodePages = () =>
+      files.filter((f) => /^episodes\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]);
+
+    it('are built, parse, and hold every published episode once', () => {
+      const report = reportOf(dist);
+      const json = readJson<{ count: number; view: null; episodes: Array<{ id: string }> }>(
+        join(dist, JSON_FILE),
+      );
+      expect(json.view).toBeNull();
+      expect(json.count).toBe(report.published);
+      const ids = json.episodes.map((e) => e.id);
+      expect(ids.sort()).toEqual(episodePages().sort());
+      const [header, ...rows] = parseCsv(readFileSync(join(dist, CSV_FILE), 'utf8'));
+      expect(header?.[0]).toBe('id');
+      expect(rows.map((r) => r[0]).sort()).toEqual(ids);
+    });
+
+    it('are read by the site scan, evidence cells included, and hold no planted secret', () => {
+      for (const file of [JSON_FILE, CSV_FILE]) expect(textFiles(dist)).toContain(file);
+      // A quote with a line break or a quote mark is JSON-escaped inside the CSV's evidence
+      // cell: the scan's reading of the CSV must give it back whole, or a secret there (a
+      // multi-line private key) would be missed.
+      const json = readJson<{ episodes: Array<{ evidence: Array<{ quote: string }> }> }>(
+        join(dist, JSON_FILE),
+      );
+      const escaped = json.episodes
+        .flatMap((e) => e.evidence.map((q) => q.quote))
+        .find((q) => JSON.stringify(q).slice(1, -1) !== q);
+      expect(escaped).toBeDefined();
+      expect(readingsOf(join(dist, CSV_FILE)).text).toContain(escaped);
+      const leaks = survivingSecrets(dist, PLANTED).filter((l) => l.startsWith('downloads/'));
+      expect(leaks).toEqual([]);
     });
   });
 
