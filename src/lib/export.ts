@@ -235,11 +235,11 @@ export function exportFileName(state: BrowseState, format: 'csv' | 'json'): stri
 
 /** What each type holds, in words, and how CSV writes it: the data dictionary's two columns. */
 export const EXPORT_TYPES: Readonly<Record<ExportType, { holds: string; csv: string }>> = {
-  text: { holds: 'text, or null', csv: 'as it is; empty for null' },
-  integer: { holds: 'integer, or null', csv: 'digits; empty for null' },
+  text: { holds: 'text', csv: 'as it is; empty for null' },
+  integer: { holds: 'integer', csv: 'digits; empty for null' },
   date: { holds: 'date, YYYY-MM-DD', csv: 'as it is' },
   url: { holds: 'URL', csv: 'as it is' },
-  code: { holds: 'one code, or null', csv: 'the code; empty for null' },
+  code: { holds: 'one code', csv: 'the code; empty for null' },
   codes: {
     holds: 'array of codes, in the order of their label table',
     csv: 'the codes joined with ";" (S2;S4); empty for none',

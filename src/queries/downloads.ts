@@ -37,6 +37,8 @@ export function datasetDownload(format: 'csv' | 'json', site: SiteLocation): str
 /** A download as About offers it: its format, its link and its size. */
 export interface DatasetDownload {
   format: 'csv' | 'json';
+  /** The link's text. */
+  label: string;
   href: string;
   bytes: number;
 }
@@ -45,6 +47,7 @@ export interface DatasetDownload {
 export function datasetDownloads(site: SiteLocation): DatasetDownload[] {
   return (['json', 'csv'] as const).map((format) => ({
     format,
+    label: `All episodes as ${format.toUpperCase()}`,
     href: withBase(site.base, routes.download(format)),
     bytes: new TextEncoder().encode(datasetDownload(format, site)).length,
   }));
