@@ -1,49 +1,47 @@
 /**
- * Side-by-side comparison of two groups of episodes (IDE against CLI, one agent against the rest)
- * on every annotation axis: each label's share in each group with its Wilson interval, and a
- * two-proportion z test of the difference, Holm-corrected for the number of labels of the axis.
+ * Side-by-side comparison of two to four groups of episodes (IDE against CLI, one agent against
+ * the rest, groups a reader picks) on every annotation axis: each label's share in each group with
+ * its Wilson interval, and a test of the difference (two groups: the two-proportion z test; more:
+ * Pearson's chi-square), Holm-corrected for the number of labels of the axis. Shares are of each
+ * axis's population (`POPULATIONS` in stats.ts), computed from tallies so that the static pages
+ * (episodes) and the compare view (the browse file's rows) share every step after counting.
  */
 import { filterQuery } from './browse-state.ts';
 import type { FacetKey } from './fields.ts';
-import { ALPHA, holm, twoProportionZ, wilson, type Interval } from './proportions.ts';
-import type { Episode } from './schema.ts';
-import { codesOn, labelsOf } from './stats.ts';
-import { AXES, DAMAGING_SEVERITIES, RESOLVED_STATUS, type AxisSlug } from './taxonomy.ts';
+import {
+  ALPHA,
+  chiSquareHomogeneity,
+  holm,
+  twoProportionZ,
+  wilson,
+  type Interval,
+} from './proportions.ts';
+import {
+  codesOn,
+  labelsOf,
+  population,
+  populationName,
+  POPULATIONS,
+  type Labelled,
+} from './stats.ts';
+import { AXES, type AxisSlug, type LabelInfo } from './taxonomy.ts';
 
-/** The axes a profile or a comparison covers, with the episodes each share is of. */
+/** The axes a profile or a comparison covers. */
 export const PROFILE_AXES = [
-  { axis: 'form', of: 'valid episodes', includes: () => true },
-  { axis: 'cause', of: 'valid episodes', includes: () => true },
-  { axis: 'cost', of: 'valid episodes', includes: () => true },
-  {
-    axis: 'locus',
-    of: 'damaging episodes (DS2, DS3)',
-    includes: (e: Episode) =>
-      !!e.annotation && DAMAGING_SEVERITIES.includes(e.annotation.outcome.severity),
-  },
-  { axis: 'resolution', of: 'valid episodes', includes: () => true },
-  {
-    axis: 'resolver',
-    of: 'resolved episodes (RS1)',
-    includes: (e: Episode) => e.annotation?.resolution.status === RESOLVED_STATUS,
-  },
-] as const satisfies ReadonlyArray<{
-  axis: AxisSlug;
-  of: string;
-  includes: (e: Episode) => boolean;
-}>;
-
-/** The episodes a profile axis's shares are of: VALID ones, narrowed for locus and resolver. */
-export function denominator(episodes: readonly Episode[], axis: AxisSlug): Episode[] {
-  const spec = PROFILE_AXES.find((p) => p.axis === axis);
-  return episodes.filter((e) => e.validation.label === 'VALID' && (spec ? spec.includes(e) : true));
-}
+  'form',
+  'cause',
+  'cost',
+  'locus',
+  'resolution',
+  'resolver',
+] as const satisfies readonly AxisSlug[];
 
 /** One side of a comparison: a name, its episodes and the Browse filters that select them. */
-export interface Group {
+export interface Group<T extends Labelled = Labelled> {
   name: string;
-  episodes: readonly Episode[];
-  filters: Partial<Record<FacetKey, string[]>>;
+  episodes: readonly T[];
+  /** Browse filters selecting the group; none for full-corpus groups (they have no Browse). */
+  filters?: Partial<Record<FacetKey, string[]>>;
 }
 
 export interface Cell {
@@ -56,10 +54,11 @@ export interface Cell {
 export interface LabelComparison {
   code: string;
   name: string;
-  cells: [Cell, Cell];
-  /** Share of the first group minus share of the second. */
-  difference: number;
-  z: number;
+  cells: Cell[];
+  /** With two groups, share of the first minus share of the second; null with more. */
+  difference: number | null;
+  /** The test statistic: z with two groups, chi-square with more. */
+  statistic: number;
   p: number;
   /** p after Holm's correction over the axis's labels. */
   pAdjusted: number;
@@ -71,55 +70,86 @@ export interface AxisComparison {
   name: string;
   /** What the shares are of, in words. */
   of: string;
-  totals: [number, number];
+  totals: number[];
   labels: LabelComparison[];
+}
+
+/** One group's counts on an axis: its population size and how many carry each code. */
+interface Tally {
+  total: number;
+  counts: ReadonlyMap<string, number>;
 }
 
 function cell(count: number, total: number): Cell {
   return { count, total, share: total ? count / total : 0, interval: wilson(count, total) };
 }
 
-function countCodes(episodes: readonly Episode[], axis: AxisSlug): Map<string, number> {
+/** Counts each code of an axis once per episode of the axis's population. */
+function tallyEpisodes(episodes: readonly Labelled[], axis: AxisSlug): Tally {
+  const pop = population(episodes, axis);
   const counts = new Map<string, number>();
-  for (const e of episodes)
+  for (const e of pop)
     for (const code of new Set(codesOn(e, axis))) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return counts;
+  return { total: pop.length, counts };
 }
 
-/** Every profile axis compared between two groups. */
-export function compareGroups(a: Group, b: Group): AxisComparison[] {
-  return PROFILE_AXES.map(({ axis, of }) => {
-    const popA = denominator(a.episodes, axis);
-    const popB = denominator(b.episodes, axis);
-    const countsA = countCodes(popA, axis);
-    const countsB = countCodes(popB, axis);
-    const rows = labelsOf([...a.episodes, ...b.episodes], axis).map((label) => {
-      const ca = cell(countsA.get(label.code) ?? 0, popA.length);
-      const cb = cell(countsB.get(label.code) ?? 0, popB.length);
-      const { z, p } = twoProportionZ(ca.count, ca.total, cb.count, cb.total);
-      return { code: label.code, name: label.name, ca, cb, z, p };
-    });
-    const adjusted = holm(rows.map((r) => r.p));
-    return {
-      axis,
-      name: AXES.find((x) => x.slug === axis)?.name ?? axis,
-      of,
-      totals: [popA.length, popB.length],
-      labels: rows.map((r, i) => {
-        const pAdjusted = adjusted[i] ?? 1;
-        return {
-          code: r.code,
-          name: r.name,
-          cells: [r.ca, r.cb],
-          difference: r.ca.share - r.cb.share,
-          z: r.z,
-          p: r.p,
-          pAdjusted,
-          significant: pAdjusted < ALPHA,
-        };
-      }),
-    };
+/** The test of one label's shares across the groups: z for two, chi-square for more. */
+function testOf(cells: readonly Cell[]): { statistic: number; p: number } {
+  const [a, b] = cells;
+  if (cells.length === 2 && a && b) {
+    const { z, p } = twoProportionZ(a.count, a.total, b.count, b.total);
+    return { statistic: z, p };
+  }
+  const { chi2, p } = chiSquareHomogeneity(
+    cells.map((c) => c.count),
+    cells.map((c) => c.total),
+  );
+  return { statistic: chi2, p };
+}
+
+/** One axis compared across groups, given each group's tally and the axis's labels. */
+export function compareAxis(
+  axis: AxisSlug,
+  labels: readonly LabelInfo[],
+  tallies: readonly Tally[],
+): AxisComparison {
+  const rows = labels.map((label) => {
+    const cells = tallies.map((t) => cell(t.counts.get(label.code) ?? 0, t.total));
+    return { label, cells, ...testOf(cells) };
   });
+  const adjusted = holm(rows.map((r) => r.p));
+  return {
+    axis,
+    name: AXES.find((x) => x.slug === axis)?.name ?? axis,
+    of: populationName(axis),
+    totals: tallies.map((t) => t.total),
+    labels: rows.map((r, i) => {
+      const pAdjusted = adjusted[i] ?? 1;
+      const [a, b] = r.cells;
+      return {
+        code: r.label.code,
+        name: r.label.name,
+        cells: r.cells,
+        difference: r.cells.length === 2 && a && b ? a.share - b.share : null,
+        statistic: r.statistic,
+        p: r.p,
+        pAdjusted,
+        significant: pAdjusted < ALPHA,
+      };
+    }),
+  };
+}
+
+/** Every profile axis compared across groups of episodes. */
+export function compareGroups(groups: readonly Group[]): AxisComparison[] {
+  const everyone = groups.flatMap((g) => g.episodes);
+  return PROFILE_AXES.map((axis) =>
+    compareAxis(
+      axis,
+      labelsOf(everyone, axis),
+      groups.map((g) => tallyEpisodes(g.episodes, axis)),
+    ),
+  );
 }
 
 /** How many of the largest agents get a prebuilt page against the rest. */
@@ -130,7 +160,7 @@ const MIN_VALID = 5;
 const UNKNOWN_AGENT = 'Unknown';
 
 /** The named agents with the most VALID episodes (at least `MIN_VALID`), most first. */
-export function largestAgents(episodes: readonly Episode[]): string[] {
+export function largestAgents(episodes: readonly Labelled[]): string[] {
   const valid = new Map<string, number>();
   for (const e of episodes)
     if (e.validation.label === 'VALID') valid.set(e.agent, (valid.get(e.agent) ?? 0) + 1);
@@ -142,21 +172,21 @@ export function largestAgents(episodes: readonly Episode[]): string[] {
 }
 
 /** A prebuilt comparison page: its URL segment, its title and its two groups. */
-export interface ComparisonSpec {
+export interface ComparisonSpec<T extends Labelled = Labelled> {
   slug: string;
   title: string;
-  groups: [Group, Group];
+  groups: [Group<T>, Group<T>];
 }
 
 /**
  * The comparisons prebuilt as static pages: IDE against CLI, and each of the largest agents (by
  * VALID episodes) against every other agent. `slugOf` turns an agent name into a URL segment.
  */
-export function prebuiltComparisons(
-  episodes: readonly Episode[],
+export function prebuiltComparisons<T extends Labelled>(
+  episodes: readonly T[],
   slugOf: (agent: string) => string,
-): ComparisonSpec[] {
-  const specs: ComparisonSpec[] = [
+): ComparisonSpec<T>[] {
+  const specs: ComparisonSpec<T>[] = [
     {
       slug: 'ide-vs-cli',
       title: 'IDE agents against CLI agents',
@@ -212,11 +242,12 @@ export interface IntervalChart {
   }>;
 }
 
-const CHART = { width: 420, plotX: 40, rowHeight: 30, lane: 10, top: 8, bottom: 26 } as const;
+const CHART = { width: 420, plotX: 40, lane: 10, top: 8, bottom: 26 } as const;
 
 /**
- * Lays out an axis comparison as an interval chart. The scale runs from 0 to the largest upper
- * bound rounded up to a tenth, so small shares are not squeezed against the left edge.
+ * Lays out an axis comparison as an interval chart, one lane per group. The scale runs from 0 to
+ * the largest upper bound rounded up to a tenth, so small shares are not squeezed against the
+ * left edge.
  */
 export function intervalChart(axis: AxisComparison): IntervalChart {
   const max = Math.max(0.1, ...axis.labels.flatMap((l) => l.cells.map((c) => c.interval.high)));
@@ -226,13 +257,15 @@ export function intervalChart(axis: AxisComparison): IntervalChart {
   const steps = Math.round(top * 10) > 5 ? 0.2 : 0.1;
   const ticks: IntervalChart['ticks'] = [];
   for (let v = 0; v <= top + 1e-9; v += steps) ticks.push({ value: v, x: x(v) });
+  const lanes = axis.totals.length;
+  const rowHeight = Math.max(30, (lanes + 1) * CHART.lane);
   const rows = axis.labels.map((label, i) => {
-    const centre = CHART.top + i * CHART.rowHeight + CHART.rowHeight / 2;
+    const centre = CHART.top + i * rowHeight + rowHeight / 2;
     return {
       code: label.code,
       labelY: centre + 4,
       marks: label.cells.map((c, g) => ({
-        y: centre + (g === 0 ? -CHART.lane / 2 : CHART.lane / 2),
+        y: centre + (g - (lanes - 1) / 2) * CHART.lane,
         x: x(c.share),
         low: x(c.interval.low),
         high: x(c.interval.high),
@@ -241,7 +274,7 @@ export function intervalChart(axis: AxisComparison): IntervalChart {
   });
   return {
     width: CHART.width,
-    height: CHART.top + rows.length * CHART.rowHeight + CHART.bottom,
+    height: CHART.top + rows.length * rowHeight + CHART.bottom,
     plotX: CHART.plotX,
     plotWidth,
     ticks,
@@ -250,7 +283,24 @@ export function intervalChart(axis: AxisComparison): IntervalChart {
 }
 
 /** The Browse query for one cell: the group's episodes carrying the label. */
-export function cellQuery(group: Group, axis: AxisSlug, code: string): string {
+export function cellQuery(
+  filters: Partial<Record<FacetKey, string[]>>,
+  axis: AxisSlug,
+  code: string,
+): string {
   const facet = AXES.find((x) => x.slug === axis)?.facet ?? axis;
-  return filterQuery({ ...group.filters, [facet]: [code] });
+  return filterQuery({ ...filters, [facet]: [code] });
+}
+
+/**
+ * The Browse query for the population an axis's shares of a group are of: the group's valid
+ * episodes, narrowed to damaging ones for locus and resolved ones for resolver.
+ */
+export function populationQuery(
+  filters: Partial<Record<FacetKey, string[]>>,
+  axis: AxisSlug,
+): string {
+  const within = POPULATIONS[axis].within;
+  const facet = within && AXES.find((x) => x.slug === within.axis)?.facet;
+  return filterQuery(facet ? { ...filters, [facet]: [...within.codes] } : filters);
 }

@@ -115,3 +115,8 @@ export function turnLabel(turn: string): { text: string; speaker: Speaker } {
 export function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toPrecision(2).replace(/^1\.0$/, '1');
 }
+
+/** A difference of shares in percentage points, signed: `+12.5`, `−3.0`, `±0.0`. */
+export function formatPoints(d: number): string {
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${(Math.abs(d) * 100).toFixed(1)}`;
+}

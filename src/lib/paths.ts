@@ -31,6 +31,15 @@ export function agentSlug(agent: string): string {
 /** The name of the whole-dataset download, without its extension. */
 export const DOWNLOAD_STEM = 'coding-agent-misalignment-atlas';
 
+/** The axes the trends pages chart. */
+export type TrendAxis = 'form' | 'cause';
+
+/** `/trends/` (forms of all episodes), `/trends/cli/`, `/trends/cause/`, `/trends/cause/cli/`. */
+function trendsPath(scope: string, axis: TrendAxis): string {
+  const parts = [axis === 'form' ? '' : axis, scope === 'all' ? '' : scope].filter(Boolean);
+  return `/trends/${parts.map((p) => `${p}/`).join('')}`;
+}
+
 export const routes = {
   home: () => '/',
   browse: (query = '') => `/browse/${query ? `?${query}` : ''}`,
@@ -41,7 +50,9 @@ export const routes = {
     `/taxonomy/${axis}/${codeSlug(code)}/${page > 1 ? `${page}/` : ''}`,
   agents: () => '/agents/',
   agent: (agent: string, page = 1) => `/agents/${agentSlug(agent)}/${page > 1 ? `${page}/` : ''}`,
-  trends: (scope = 'all') => (scope === 'all' ? '/trends/' : `/trends/${scope}/`),
+  agentRejected: (agent: string, page = 1) =>
+    `/agents/${agentSlug(agent)}/rejected/${page > 1 ? `${page}/` : ''}`,
+  trends: (scope = 'all', axis: TrendAxis = 'form') => trendsPath(scope, axis),
   compareIndex: () => '/compare/',
   compare: (slug: string) => `/compare/${slug}/`,
   about: () => '/about/',
@@ -54,6 +65,9 @@ export const routes = {
     axis: (axis: AxisSlug) => `/corpus/taxonomy/${axis}/`,
     agents: () => '/corpus/agents/',
     agent: (agent: string) => `/corpus/agents/${agentSlug(agent)}/`,
+    compareIndex: () => '/corpus/compare/',
+    compare: (slug: string) => `/corpus/compare/${slug}/`,
+    trends: (scope = 'all', axis: TrendAxis = 'form') => `/corpus${trendsPath(scope, axis)}`,
   },
   report: () => '/data/report.json',
   dataFile: (name: string) => `/data/${name}`,

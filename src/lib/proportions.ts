@@ -75,3 +75,34 @@ export function holm(pValues: readonly number[]): number[] {
   });
   return adjusted;
 }
+
+interface ChiSquareTest {
+  chi2: number;
+  df: number;
+  p: number;
+}
+
+/**
+ * Pearson's chi-square test that a label's share is the same in every group: the 2 × k table of
+ * episodes with and without the label, df = k − 1 over the groups that have episodes. With two
+ * groups it is the pooled two-proportion z test squared (same p). With fewer than two non-empty
+ * groups, or a label that every or no episode carries, there is nothing to test: p = 1.
+ */
+export function chiSquareHomogeneity(
+  counts: readonly number[],
+  totals: readonly number[],
+): ChiSquareTest {
+  const groups = totals.flatMap((n, i) => (n > 0 ? [{ c: counts[i] ?? 0, n }] : []));
+  const n = groups.reduce((sum, g) => sum + g.n, 0);
+  const c = groups.reduce((sum, g) => sum + g.c, 0);
+  const df = groups.length - 1;
+  if (df < 1 || c === 0 || c === n) return { chi2: 0, df: Math.max(df, 0), p: 1 };
+  const pooled = c / n;
+  let chi2 = 0;
+  for (const g of groups) {
+    const withLabel = g.n * pooled;
+    const without = g.n - withLabel;
+    chi2 += (g.c - withLabel) ** 2 / withLabel + (g.n - g.c - without) ** 2 / without;
+  }
+  return { chi2, df, p: Math.min(1, Math.max(0, 1 - jStat.chisquare.cdf(chi2, df))) };
+}

@@ -38,18 +38,47 @@ export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
 }
 
 /**
- * Whether an episode is in the population an axis's shares are computed over, as the paper
- * computes them (Tang et al., Table 3): damage locus over damaging (DS2 or DS3) episodes, resolver
- * over resolved (RS1) ones, validation categories over rejected candidates, every other axis over
- * valid episodes.
+ * The one definition of each axis's denominator, as the paper computes its shares (Tang et al.,
+ * Table 3): validation categories over rejected candidates, damage locus over damaging (DS2 or
+ * DS3) valid episodes, resolver over resolved (RS1) ones, every other axis over valid episodes.
+ * `within` narrows the valid episodes to those carrying one of `codes` on another axis.
  */
+export const POPULATIONS: Readonly<
+  Record<AxisSlug, { valid: boolean; within?: { axis: AxisSlug; codes: readonly string[] } }>
+> = {
+  form: { valid: true },
+  cause: { valid: true },
+  cost: { valid: true },
+  locus: { valid: true, within: { axis: 'cost', codes: DAMAGING_SEVERITIES } },
+  resolution: { valid: true },
+  resolver: { valid: true, within: { axis: 'resolution', codes: [RESOLVED_STATUS] } },
+  validation: { valid: false },
+};
+
+/** Whether an episode is in the population an axis's shares are computed over (`POPULATIONS`). */
 function inPopulation(episode: Labelled, axis: AxisSlug): boolean {
-  if (axis === 'validation') return episode.validation.label === 'INVALID';
-  if (episode.validation.label !== 'VALID') return false;
-  const a = episode.annotation;
-  if (axis === 'locus') return !!a && DAMAGING_SEVERITIES.includes(a.outcome.severity);
-  if (axis === 'resolver') return a?.resolution.status === RESOLVED_STATUS;
-  return true;
+  const rule = POPULATIONS[axis];
+  if ((episode.validation.label === 'VALID') !== rule.valid) return false;
+  const within = rule.within;
+  return !within || codesOn(episode, within.axis).some((code) => within.codes.includes(code));
+}
+
+/**
+ * The size of an axis's population from tallies instead of episodes (the compare view counts
+ * rows, not episodes): `valid` and `invalid` episodes, and `count(axis, code)`, how many valid
+ * episodes carry a code. Same rule as `population`, so the two cannot disagree.
+ */
+export function populationSize(
+  axis: AxisSlug,
+  sizes: { valid: number; invalid: number },
+  count: (axis: AxisSlug, code: string) => number,
+): number {
+  const rule = POPULATIONS[axis];
+  if (!rule.valid) return sizes.invalid;
+  const within = rule.within;
+  if (!within) return sizes.valid;
+  // An episode carries one code on a single-label axis, so the counts add up.
+  return within.codes.reduce((sum, code) => sum + count(within.axis, code), 0);
 }
 
 /** The episodes an axis's shares are computed over (see `populationName`). */

@@ -1,14 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import {
   cellQuery,
+  compareAxis,
   compareGroups,
-  denominator,
   intervalChart,
   prebuiltComparisons,
   type Group,
 } from '../../src/lib/compare.ts';
 import { agentSlug } from '../../src/lib/paths.ts';
-import { holm, twoProportionZ, wilson } from '../../src/lib/proportions.ts';
+import { chiSquareHomogeneity, holm, twoProportionZ, wilson } from '../../src/lib/proportions.ts';
+import { population } from '../../src/lib/stats.ts';
+import { SYMPTOMS } from '../../src/lib/taxonomy.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import { episodeOf, invalidRecord, validRecord, type Json } from './helpers.ts';
 
@@ -45,7 +47,7 @@ const groupOf = (name: string, episodes: Episode[]): Group => ({
   episodes,
   filters: { platform: [name] },
 });
-const result = compareGroups(groupOf('IDE', ide), groupOf('CLI', cli));
+const result = compareGroups([groupOf('IDE', ide), groupOf('CLI', cli)]);
 const form = result.find((a) => a.axis === 'form');
 
 describe('compareGroups', () => {
@@ -61,9 +63,9 @@ describe('compareGroups', () => {
 
   it('gives each share its Wilson interval and each label the z test of its difference', () => {
     const s3 = form?.labels.find((l) => l.code === 'S3');
-    expect(s3?.cells[0].interval).toEqual(wilson(6, 10));
+    expect(s3?.cells[0]?.interval).toEqual(wilson(6, 10));
     // pooled 0.4, se = √(0.4 · 0.6 · 0.2) = 0.219089, z = 0.4 / se = 1.825742.
-    expect(s3?.z).toBeCloseTo(1.825742, 5);
+    expect(s3?.statistic).toBeCloseTo(1.825742, 5);
     expect(s3?.p).toBeCloseTo(twoProportionZ(6, 10, 2, 10).p, 12);
   });
 
@@ -76,10 +78,10 @@ describe('compareGroups', () => {
   });
 
   it('marks a difference significant when the corrected p is below 0.05', () => {
-    const big = compareGroups(
+    const big = compareGroups([
       groupOf('IDE', many(60, { ...symptom('S3'), session_type: 'IDE' })),
       groupOf('CLI', many(60, { ...symptom('S5'), session_type: 'CLI' })),
-    );
+    ]);
     const s3 = big.find((a) => a.axis === 'form')?.labels.find((l) => l.code === 'S3');
     expect(s3?.pAdjusted).toBeLessThan(0.05);
     expect(s3?.significant).toBe(true);
@@ -92,7 +94,35 @@ describe('compareGroups', () => {
     expect(locus?.of).toMatch(/damaging/);
     const resolver = result.find((a) => a.axis === 'resolver');
     expect(resolver?.totals).toEqual([10, 10]);
-    expect(denominator(ide, 'resolver')).toHaveLength(10);
+    expect(population(ide, 'resolver')).toHaveLength(10);
+  });
+});
+
+describe('compareAxis with more than two groups', () => {
+  const tally = (total: number, s3: number) => ({ total, counts: new Map([['S3', s3]]) });
+  const axis = compareAxis('form', SYMPTOMS, [tally(100, 10), tally(100, 20), tally(100, 30)]);
+  const s3 = axis.labels.find((l) => l.code === 'S3');
+
+  it('tests the shares with chi-square on k − 1 degrees of freedom', () => {
+    // Pooled 0.2: expected 20 with and 80 without in each group, so
+    // χ² = (100 + 0 + 100) / 20 + (100 + 0 + 100) / 80 = 12.5; with 2 df, p = e^(−12.5 / 2).
+    expect(s3?.statistic).toBeCloseTo(12.5, 9);
+    expect(s3?.p).toBeCloseTo(Math.exp(-6.25), 9);
+    expect(s3?.difference).toBeNull();
+    expect(s3?.cells.map((c) => c.total)).toEqual([100, 100, 100]);
+  });
+
+  it('gives every label a cell per group and corrects over the axis', () => {
+    expect(axis.labels).toHaveLength(8);
+    expect(axis.labels.every((l) => l.cells.length === 3)).toBe(true);
+    expect(axis.labels.map((l) => l.pAdjusted)).toEqual(holm(axis.labels.map((l) => l.p)));
+  });
+
+  it('agrees with the z test when there are two groups', () => {
+    const two = compareAxis('form', SYMPTOMS, [tally(100, 10), tally(100, 20)]);
+    const label = two.labels.find((l) => l.code === 'S3');
+    expect(label?.p).toBeCloseTo(chiSquareHomogeneity([10, 20], [100, 100]).p, 9);
+    expect(label?.difference).toBeCloseTo(-0.1, 12);
   });
 });
 
@@ -121,7 +151,7 @@ describe('prebuiltComparisons', () => {
     const codex = specs.find((s) => s.slug === 'codex-vs-rest');
     expect(codex?.groups[0].episodes).toHaveLength(5);
     expect(codex?.groups[1].episodes).toHaveLength(episodes.length - 5);
-    expect(codex?.groups[1].filters.agent).toEqual([
+    expect(codex?.groups[1].filters?.agent).toEqual([
       'Claude Code',
       'Cursor IDE',
       'Gemini CLI',
@@ -132,8 +162,8 @@ describe('prebuiltComparisons', () => {
 
 describe('cellQuery', () => {
   it("opens the group's episodes with the label in Browse", () => {
-    expect(cellQuery(groupOf('IDE', ide), 'form', 'S3')).toBe('symptom=S3&platform=IDE');
-    expect(cellQuery(groupOf('CLI', cli), 'locus', 'DL2')).toBe('locus=DL2&platform=CLI');
+    expect(cellQuery({ platform: ['IDE'] }, 'form', 'S3')).toBe('symptom=S3&platform=IDE');
+    expect(cellQuery({ platform: ['CLI'] }, 'locus', 'DL2')).toBe('locus=DL2&platform=CLI');
   });
 });
 
@@ -147,5 +177,15 @@ describe('intervalChart', () => {
     expect(second && second.x < (first?.x ?? 0)).toBe(true);
     expect(chart.ticks[0]?.x).toBe(chart.plotX);
     expect(chart.rows).toHaveLength(8);
+  });
+
+  it('gives each of four groups its own lane, in order, centred on the row', () => {
+    const tally = { total: 10, counts: new Map([['S3', 5]]) };
+    const chart = intervalChart(compareAxis('form', SYMPTOMS, [tally, tally, tally, tally]));
+    const ys = chart.rows[0]?.marks.map((m) => m.y) ?? [];
+    expect(ys).toHaveLength(4);
+    expect(ys.every((y, i) => i === 0 || y > (ys[i - 1] ?? 0))).toBe(true);
+    const centre = ((ys[0] ?? 0) + (ys[3] ?? 0)) / 2;
+    expect((chart.rows[0]?.labelY ?? 0) - 4).toBeCloseTo(centre, 9);
   });
 });

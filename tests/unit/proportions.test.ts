@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { holm, normalTwoSided, twoProportionZ, wilson, zFor } from '../../src/lib/proportions.ts';
+import {
+  chiSquareHomogeneity,
+  holm,
+  normalTwoSided,
+  twoProportionZ,
+  wilson,
+  zFor,
+} from '../../src/lib/proportions.ts';
 
 describe('zFor', () => {
   it('gives the 97.5th normal percentile for a 95% interval', () => {
@@ -74,5 +81,30 @@ describe('holm', () => {
 
   it('never exceeds 1', () => {
     expect(holm([0.5, 0.6, 0.9])).toEqual([1, 1, 1]);
+  });
+});
+
+describe('chiSquareHomogeneity', () => {
+  it('matches the statistic worked by hand for 10, 20 and 30 of 100', () => {
+    // Pooled 0.2: (10 − 20)² / 20 + 0 + (30 − 20)² / 20 + (90 − 80)² / 80 + 0 + (70 − 80)² / 80.
+    const { chi2, df, p } = chiSquareHomogeneity([10, 20, 30], [100, 100, 100]);
+    expect(chi2).toBeCloseTo(12.5, 12);
+    expect(df).toBe(2);
+    // With two degrees of freedom the survival function is e^(−x / 2).
+    expect(p).toBeCloseTo(Math.exp(-6.25), 9);
+  });
+
+  it('is the two-proportion z test squared for two groups', () => {
+    const z = twoProportionZ(6, 10, 2, 10);
+    const chi = chiSquareHomogeneity([6, 2], [10, 10]);
+    expect(chi.chi2).toBeCloseTo(z.z * z.z, 9);
+    expect(chi.p).toBeCloseTo(z.p, 9);
+  });
+
+  it('leaves empty groups out and has nothing to test without variation', () => {
+    expect(chiSquareHomogeneity([5, 0, 10], [10, 0, 20]).df).toBe(1);
+    expect(chiSquareHomogeneity([0, 0, 0], [10, 10, 10]).p).toBe(1);
+    expect(chiSquareHomogeneity([10, 10], [10, 10]).p).toBe(1);
+    expect(chiSquareHomogeneity([3], [10]).p).toBe(1);
   });
 });

@@ -8,12 +8,10 @@
  */
 import { linearRegression, mean, median, quantileSorted } from 'simple-statistics';
 import { monthsBetween } from '../dates.ts';
-import { codesOn, countLabels, type Labelled } from '../stats.ts';
+import { codesOn, countLabels, population, type Labelled } from '../stats.ts';
 import {
   CAUSES,
-  DAMAGING_SEVERITIES,
   EVIDENCE_TIERS,
-  RESOLVED_STATUS,
   SYMPTOMS,
   VALIDATION_BIAS_GROUPS,
   VALIDATION_CATEGORIES,
@@ -164,27 +162,19 @@ export function labelShares(episodes: readonly Labelled[], axis: AxisSlug): Labe
 
 /** Valid episodes whose damage reached the system (DS2, DS3): the locus denominator. */
 export function damaging<T extends Labelled>(valid: readonly T[]): T[] {
-  return valid.filter(
-    (e) => e.annotation !== null && DAMAGING_SEVERITIES.includes(e.annotation.outcome.severity),
-  );
+  return population(valid, 'locus');
 }
 
-/** Resolved (RS1) valid episodes: the resolver denominator. */
-export function resolved<T extends Labelled>(valid: readonly T[]): T[] {
-  return valid.filter((e) => e.annotation?.resolution.status === RESOLVED_STATUS);
-}
-
-/** Tables 2 and 3 over the valid episodes, each with its own denominator. */
+/** Tables 2 and 3 over the valid episodes, each over its axis's population (`POPULATIONS`). */
 export function labelTables(valid: readonly Labelled[]) {
-  const axis = (slug: AxisSlug, population: readonly Labelled[] = valid) =>
-    labelShares(population, slug);
+  const axis = (slug: AxisSlug) => labelShares(population(valid, slug), slug);
   return {
     form: axis('form'),
     cause: axis('cause'),
     cost: axis('cost'),
-    locus: axis('locus', damaging(valid)),
+    locus: axis('locus'),
     resolution: axis('resolution'),
-    resolver: axis('resolver', resolved(valid)),
+    resolver: axis('resolver'),
     damaging: share(damaging(valid).length, valid.length),
   };
 }
