@@ -1,13 +1,13 @@
 /**
- * Browse's state lives in the URL and nowhere else: this hook reads it (re-reading on Back and
- * Forward) and writes it with `pushState` for a new step or `replaceState` to refine the current
- * one (a query still being typed).
+ * An island's state lives in the URL and nowhere else: these hooks read it (re-reading on Back
+ * and Forward) and write it with `pushState` for a new step or `replaceState` to refine the
+ * current one (a query still being typed). Browse and Compare both use them.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';
 
 // Fired after our own history writes, which (unlike Back/Forward) raise no event of their own.
-const NAVIGATE = 'atlas:browse-navigate';
+const NAVIGATE = 'atlas:navigate';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -25,12 +25,10 @@ const serverSearch = (): string => '';
 /** How a state change enters the history: a new entry, or in place of the current one. */
 export type HistoryMode = 'push' | 'replace';
 
-/** The current Browse state, and a function that moves to another one. */
-export function useUrlState(): [BrowseState, (next: BrowseState, mode: HistoryMode) => void] {
+/** The current query string, and a function that moves to another one (without `?`). */
+export function useLocationSearch(): [string, (query: string, mode: HistoryMode) => void] {
   const search = useSyncExternalStore(subscribe, clientSearch, serverSearch);
-  const state = useMemo(() => parseBrowseState(search), [search]);
-  const navigate = useCallback((next: BrowseState, mode: HistoryMode) => {
-    const query = browseQuery(next);
+  const navigate = useCallback((query: string, mode: HistoryMode) => {
     const { pathname, hash } = window.location;
     const target = `${pathname}${query ? `?${query}` : ''}${hash}`;
     if (target === `${pathname}${window.location.search}${hash}`) return;
@@ -38,5 +36,16 @@ export function useUrlState(): [BrowseState, (next: BrowseState, mode: HistoryMo
     else window.history.replaceState(null, '', target);
     window.dispatchEvent(new Event(NAVIGATE));
   }, []);
+  return [search, navigate];
+}
+
+/** The current Browse state, and a function that moves to another one. */
+export function useUrlState(): [BrowseState, (next: BrowseState, mode: HistoryMode) => void] {
+  const [search, go] = useLocationSearch();
+  const state = useMemo(() => parseBrowseState(search), [search]);
+  const navigate = useCallback(
+    (next: BrowseState, mode: HistoryMode) => go(browseQuery(next), mode),
+    [go],
+  );
   return [state, navigate];
 }
