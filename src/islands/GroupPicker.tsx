@@ -7,7 +7,7 @@ import {
   type GroupKind,
   type GroupSpec,
 } from '../lib/compare-groups.ts';
-import { dateOfDay } from '../lib/browse-columns.ts';
+import { dateOfDay } from '../lib/dates.ts';
 import { PLATFORMS, SOURCES } from '../lib/taxonomy.ts';
 
 interface Props {

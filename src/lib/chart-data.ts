@@ -246,14 +246,17 @@ export interface MonthRow {
   invalidHref: string;
 }
 
-/** Episodes per month (every month from first to last), split VALID / INVALID. */
-export function monthRows(episodes: readonly Labelled[]): MonthRow[] {
+/**
+ * Episodes per month (every month from first to last), split VALID / INVALID, linked to Browse
+ * with `filters` (one agent's, say) and the month.
+ */
+export function monthRows(episodes: readonly Labelled[], filters: Filters = {}): MonthRow[] {
   return byMonth(episodes).map((row) => {
     const dates = monthBounds(row.month);
     return {
       ...row,
-      validHref: browseHref({}, dates),
-      invalidHref: browseHref({ validation: ['INVALID'] }, dates),
+      validHref: browseHref(filters, dates),
+      invalidHref: browseHref({ ...filters, validation: ['INVALID'] }, dates),
     };
   });
 }

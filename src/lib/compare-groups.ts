@@ -4,7 +4,8 @@
  * is a Browse selection (filters and dates), so the counts are computed over the rows of the
  * browse file Browse already loads, with Browse's own filter pass, and every count links there.
  */
-import { browseQuery, type BrowseState, type FacetKey } from './browse-state.ts';
+import { browseQuery, type BrowseState } from './browse-state.ts';
+import type { FacetKey } from './fields.ts';
 import { compareAxis, PROFILE_AXES, type AxisComparison } from './compare.ts';
 import { isCalendarDate } from './dates.ts';
 import { filterRows, type FacetIndex } from './facets.ts';

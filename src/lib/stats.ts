@@ -314,21 +314,6 @@ export function agentSummaries(episodes: readonly Labelled[]): AgentSummary[] {
   });
 }
 
-export interface ProfileRow extends LabelCount {
-  /** The label's share in the whole atlas. */
-  overall: number;
-}
-
-/** A subset's label counts on an axis beside the whole atlas's shares (`overall` counts). */
-export function profileRows(
-  subset: readonly Labelled[],
-  axis: AxisSlug,
-  overall: readonly LabelCount[],
-): ProfileRow[] {
-  const shares = new Map(overall.map((c) => [c.code, c.share]));
-  return countLabels(subset, axis).map((c) => ({ ...c, overall: shares.get(c.code) ?? 0 }));
-}
-
 export interface CompanionGroup {
   name: string;
   slug: AxisSlug;

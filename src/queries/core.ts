@@ -8,8 +8,10 @@ import type { CorpusEpisode } from '../lib/core/schema.ts';
 import { reproduce, tally, type Section } from '../lib/core/reproduce.ts';
 import { agentSummaries, corpusTotals } from '../lib/core/figures.ts';
 import { agentSlug } from '../lib/paths.ts';
-import { countLabels, headline, profileRows, type LabelCount } from '../lib/stats.ts';
+import { countLabels, headline, type LabelCount } from '../lib/stats.ts';
 import type { AxisSlug } from '../lib/taxonomy.ts';
+import { agentProfile, type ProfileAxis } from '../lib/profile.ts';
+import { monthRows, type MonthRow } from '../lib/chart-data.ts';
 
 const DATA_DIR = process.env['ATLAS_DATA_DIR'] || '.atlas';
 
@@ -104,11 +106,6 @@ export function corpusAgentSummary(agent: string) {
   return summary;
 }
 
-/** One agent's label shares on an axis beside the whole corpus's (counted once per build). */
-export function corpusAgentProfile(agent: string, axis: AxisSlug) {
-  return profileRows(corpusEpisodesOfAgent(agent), axis, corpusLabelCounts(axis));
-}
-
 /** True when the full corpus has the agent. */
 export function corpusHasAgent(agent: string): boolean {
   return corpusAgents().some((row) => row.agent === agent);
@@ -130,4 +127,21 @@ export function corpusHeadline(): ReturnType<typeof headline> {
     };
   }
   return corpusHeadlineCache;
+}
+
+const profiles = new Map<string, ProfileAxis[]>();
+
+/** One agent's corpus episodes per month, valid and rejected (linked to its published ones). */
+export function corpusAgentMonths(agent: string): MonthRow[] {
+  return monthRows(corpusEpisodesOfAgent(agent), { agent: [agent] });
+}
+
+/** An agent's profile on every axis against the whole corpus, once per agent. */
+export function corpusAgentProfile(agent: string): ProfileAxis[] {
+  let found = profiles.get(agent);
+  if (!found) {
+    found = agentProfile(agent, corpusEpisodes());
+    profiles.set(agent, found);
+  }
+  return found;
 }

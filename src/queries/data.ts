@@ -12,7 +12,6 @@ import {
   headline,
   labelsOf,
   population,
-  profileRows,
   splitBy,
   validationSplit,
   withLabel,
@@ -26,6 +25,8 @@ import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 import { exampleFor, type LabelKind } from '../lib/definitions.ts';
 import { similarIndex, type SimilarEpisode } from '../lib/similar.ts';
+import { agentProfile, type ProfileAxis } from '../lib/profile.ts';
+import { monthRows, type MonthRow } from '../lib/chart-data.ts';
 
 // The build passes its own data folder (scripts/build.ts); dev and typecheck use the default.
 const DATA_DIR = dataDir(process.env);
@@ -115,15 +116,43 @@ export function agentSummaries(): AgentSummary[] {
   return summaries;
 }
 
-/** One paginated list per agent. */
+/**
+ * One paginated list per agent of its VALID episodes (what a reader of the paper means by an
+ * episode); an agent with none still gets its page, with its profile's empty state.
+ */
 export function agentPaths(paginate: PaginateFunction) {
   return agentSummaries().flatMap(({ agent }) =>
-    paginate(episodesOfAgent(agent), {
-      params: { agent: agentSlug(agent) },
-      props: { agent },
-      pageSize: LIST_PAGE_SIZE,
-    }),
+    paginate(
+      episodesOfAgent(agent).filter((e) => e.validation.label === 'VALID'),
+      { params: { agent: agentSlug(agent) }, props: { agent }, pageSize: LIST_PAGE_SIZE },
+    ),
   );
+}
+
+/** One paginated list per agent with rejected candidates: those, labelled as such. */
+export function rejectedAgentPaths(paginate: PaginateFunction) {
+  return agentSummaries().flatMap(({ agent }) => {
+    const rejected = episodesOfAgent(agent).filter((e) => e.validation.label === 'INVALID');
+    return rejected.length === 0
+      ? []
+      : paginate(rejected, {
+          params: { agent: agentSlug(agent) },
+          props: { agent },
+          pageSize: LIST_PAGE_SIZE,
+        });
+  });
+}
+
+const profiles = new Map<string, ProfileAxis[]>();
+
+/** An agent's profile on every axis against the whole atlas, once per agent. */
+export function agentProfileOf(agent: string): ProfileAxis[] {
+  let found = profiles.get(agent);
+  if (!found) {
+    found = agentProfile(agent, allEpisodes());
+    profiles.set(agent, found);
+  }
+  return found;
 }
 
 const labelCountCache = new Map<AxisSlug, LabelCount[]>();
@@ -163,14 +192,14 @@ export function labelExample(kind: LabelKind, code: string): Episode | undefined
   return exampleFor(allEpisodes(), kind, code);
 }
 
+/** One agent's episodes per month, valid and rejected, each month linked to Browse. */
+export function agentMonths(agent: string): MonthRow[] {
+  return monthRows(episodesOfAgent(agent), { agent: [agent] });
+}
+
 /** One agent's episode counts: all, VALID and INVALID. */
 export function agentSplit(agent: string) {
   return validationSplit(episodesOfAgent(agent));
-}
-
-/** One agent's label shares on an axis beside the whole atlas's (counted once per build). */
-export function agentProfile(agent: string, axis: AxisSlug) {
-  return profileRows(episodesOfAgent(agent), axis, labelCounts(axis));
 }
 
 /** The headline figures of the overview. */

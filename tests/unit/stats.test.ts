@@ -15,7 +15,6 @@ import {
   isMultiLabel,
   population,
   populationName,
-  profileRows,
   splitBy,
   validationSplit,
   withLabel,
@@ -382,14 +381,6 @@ describe('agentSummaries', () => {
     ]);
     expect(rows[1]).toMatchObject({ platforms: 'CLI', share: 0.4 });
     expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(all.length);
-  });
-});
-
-describe('profileRows', () => {
-  it('puts the whole atlas share beside the subset share of each label', () => {
-    const rows = profileRows([a], 'form', countLabels(all, 'form'));
-    const s3 = rows.find((r) => r.code === 'S3');
-    expect([s3?.share, s3?.overall]).toEqual([1, 2 / 3]);
   });
 });
 
