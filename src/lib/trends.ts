@@ -4,8 +4,7 @@
  * spike of noise, so charts grey it and the fitted direction leaves it out.
  */
 import { linearRegression } from 'simple-statistics';
-import type { Episode } from './schema.ts';
-import { byMonth, codesOn, labelsOf, monthOf } from './stats.ts';
+import { byMonth, codesOn, labelsOf, monthOf, population, type Labelled } from './stats.ts';
 import type { AxisSlug } from './taxonomy.ts';
 
 /** Valid episodes a month needs for its shares to be drawn. */
@@ -33,13 +32,13 @@ export interface TrendSeries {
   direction: Direction;
 }
 
-/** Every label of `axis` as a monthly share series over the VALID episodes. */
+/** Every label of `axis` as a monthly share series over the axis's population (valid episodes). */
 export function labelTrends(
-  episodes: readonly Episode[],
+  episodes: readonly Labelled[],
   axis: AxisSlug,
   minCount = MIN_MONTH_COUNT,
 ): { months: string[]; totals: number[]; series: TrendSeries[] } {
-  const valid = episodes.filter((e) => e.validation.label === 'VALID');
+  const valid = population(episodes, axis);
   const months = byMonth(valid).map((m) => m.month);
   const index = new Map(months.map((m, i) => [m, i]));
   const totals = months.map(() => 0);
@@ -81,12 +80,12 @@ export function labelTrends(
 export interface TrendScope {
   slug: string;
   name: string;
-  episodes: readonly Episode[];
+  episodes: readonly Labelled[];
 }
 
 /** All episodes, each platform, then each of the given agents. */
 export function trendScopes(
-  episodes: readonly Episode[],
+  episodes: readonly Labelled[],
   agents: readonly string[],
   slugOf: (agent: string) => string,
 ): TrendScope[] {
