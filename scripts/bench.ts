@@ -19,6 +19,7 @@ import {
   type BrowseRun,
   type PagefindRun,
 } from './bench/browser.ts';
+import { measureCompare } from './bench/compare.ts';
 import { measureCompute } from './bench/compute.ts';
 import { measureScrub } from './bench/scrub.ts';
 import { measureSimilar } from './bench/similar.ts';
@@ -243,6 +244,21 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     }
   }
 
+  let compare: SizeResult['compare'] = null;
+  if (built) {
+    progress(`${episodes}: compare view updates${skipBrowser ? '' : ' (Node and Chromium)'}`);
+    const server = skipBrowser ? null : await serveSite(site);
+    const chromium = skipBrowser ? null : await launch();
+    try {
+      compare = await measureCompare(site, chromium, server?.origin ?? null);
+    } catch (error) {
+      errors.push(`compare: ${String(error)}`);
+    } finally {
+      await chromium?.close();
+      await server?.close();
+    }
+  }
+
   let pagefindIndex: SizeResult['pagefindIndex'] = null;
   if (built) {
     progress(`${episodes}: Pagefind indexing episodes/**/*.html`);
@@ -286,6 +302,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     dist: { bytes: dist.bytes, files: dist.files, byTop: dist.byTop },
     weight,
     compute,
+    compare,
     scrub,
     similar,
     pagefindIndex,

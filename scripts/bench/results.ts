@@ -1,5 +1,6 @@
 /** The shape of BENCHMARKS.json: one run of `npm run bench`, comparable with the next. */
 import type { Transfer } from './browser.ts';
+import type { CompareFigures } from './compare.ts';
 import type { ComputeFigures } from './compute.ts';
 import type { SimilarFigures } from './similar.ts';
 import type { PageWeight, SearchIndexBytes } from './weight.ts';
@@ -77,6 +78,8 @@ export interface SizeResult {
   similar?: SimilarFigures | undefined;
   /** Browse's pure computation timed in Node (scripts/bench/compute.ts). */
   compute: ComputeFigures | null;
+  /** The compare view's update, in Node and in Chromium (scripts/bench/compare.ts). */
+  compare?: CompareFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
   browser: BrowserFigures | null;
   errors: string[];

@@ -110,6 +110,13 @@ test('an agent page switches to the agent’s profile over the full corpus', asy
   await expect(page.getByRole('main')).toContainText(
     `${grouped(own)} sessions (CLI) and ${grouped(candidates)} candidate episodes`,
   );
-  await expect(page.getByRole('table', { name: /Forms of Claude Code episodes/ })).toBeVisible();
+  const form = page.getByRole('region', { name: 'Profile' }).getByRole('region', { name: 'Form' });
+  await expect(
+    form.getByRole('table', {
+      name: /^Shares of valid episodes: Claude Code [\d,]+, whole corpus/,
+    }),
+  ).toBeVisible();
+  // The corpus has no text to read: its profile links nowhere into Browse.
+  await expect(form.getByRole('link')).toHaveCount(0);
   await expect(page.getByRole('complementary', { name: 'Synthetic corpus notice' })).toBeVisible();
 });

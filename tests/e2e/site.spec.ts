@@ -384,14 +384,14 @@ test('the agents page counts each agent’s episodes and leads to its Browse vie
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(agent);
   await expect(
     page.getByText(
-      `${own.length} episodes in this atlas (${valid} valid, ${own.length - valid} rejected in validation)`,
+      `${valid} valid episodes of ${agent} in this atlas, and ${own.length - valid} rejected candidates, listed apart`,
     ),
   ).toBeVisible();
   await expect(page.locator('script')).toHaveCount(0);
-  const listing = page.getByRole('region', { name: `Episodes of ${agent}` });
-  await expect(listing.getByRole('heading', { level: 3 })).toHaveCount(Math.min(20, own.length));
+  const listing = page.getByRole('region', { name: `Valid episodes of ${agent}` });
+  await expect(listing.getByRole('heading', { level: 3 })).toHaveCount(Math.min(20, valid));
 
-  await page.getByRole('link', { name: 'Search and filter them in Browse' }).click();
+  await page.getByRole('link', { name: `${valid} valid episodes`, exact: true }).click();
   await expectPath(page, baseURL, 'browse/');
   await expectParam(page, 'agent', agent);
   await expectResultCount(page, valid);
