@@ -31,6 +31,9 @@ export function agentSlug(agent: string): string {
 /** The name of the whole-dataset download, without its extension. */
 export const DOWNLOAD_STEM = 'coding-agent-misalignment-atlas';
 
+/** Which data a view shows: the published episodes, or the full corpus (counts only). */
+export type Corpus = 'published' | 'corpus';
+
 /** The axes the trends pages chart. */
 export type TrendAxis = 'form' | 'cause';
 

@@ -9,11 +9,9 @@ import {
   type AxisComparison,
   type ComparisonSpec,
 } from '../lib/compare.ts';
-import { agentSlug } from '../lib/paths.ts';
+import { agentSlug, type Corpus } from '../lib/paths.ts';
 import { allEpisodes } from './data.ts';
 import { corpusEpisodes } from './core.ts';
-
-export type Corpus = 'published' | 'corpus';
 
 const specs = new Map<Corpus, ComparisonSpec[]>();
 

@@ -3,9 +3,8 @@
  * episodes, each platform, the largest agents), each with the labels' monthly shares.
  */
 import { largestAgents } from '../lib/compare.ts';
-import { agentSlug, routes, type TrendAxis } from '../lib/paths.ts';
+import { agentSlug, routes, type Corpus, type TrendAxis } from '../lib/paths.ts';
 import { labelTrends, trendScopes, type TrendScope } from '../lib/trends.ts';
-import type { Corpus } from './compare.ts';
 import { corpusEpisodes } from './core.ts';
 import { allEpisodes } from './data.ts';
 

@@ -40,7 +40,7 @@ test('an agent page profiles every axis beside the whole atlas, without JavaScri
   const own = countValid((e) => ofAgent(e) && hasSymptom('S3')(e));
   const ownTotal = countValid(ofAgent);
   await expect(row.getByRole('cell').nth(0)).toContainText(percent(own, ownTotal));
-  await expect(row.getByRole("cell").nth(0)).toContainText(`${own} of ${ownTotal}`);
+  await expect(row.getByRole('cell').nth(0)).toContainText(`${own} of ${ownTotal}`);
   const all = countValid(hasSymptom('S3'));
   await expect(row.getByRole('cell').nth(1)).toContainText(
     percent(
