@@ -27,7 +27,15 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: 'the taxonomy', path: 'taxonomy/', ready: heading1 },
   { name: 'an agent', path: 'agents/claude-code/', ready: heading1 },
   { name: 'a comparison', path: 'compare/ide-vs-cli/', ready: heading1 },
+  {
+    name: 'the compare view with four groups',
+    path: 'compare/?g=agent:Claude+Code&g=agent:Codex&g=platform:IDE&g=dates:2025-01-01..2025-12-31',
+    ready: compareReady,
+  },
   { name: 'the trends', path: 'trends/', ready: heading1 },
+  { name: 'the trends of causes', path: 'trends/cause/', ready: heading1 },
+  { name: "an agent's rejected candidates", path: 'agents/claude-code/rejected/', ready: heading1 },
+  { name: 'a full-corpus comparison', path: 'corpus/compare/ide-vs-cli/', ready: heading1 },
   { name: 'about', path: 'about/', ready: heading1 },
   { name: 'the paper reproduction', path: 'paper/', ready: heading1 },
   { name: 'the full-corpus overview', path: 'corpus/', ready: heading1 },
@@ -43,6 +51,10 @@ function luminance(color: string): number {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+async function compareReady(page: Page): Promise<void> {
+  await expect(page.getByRole('region', { name: 'Resolver' })).toBeVisible();
 }
 
 async function heading1(page: Page): Promise<void> {

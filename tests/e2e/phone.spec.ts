@@ -36,6 +36,13 @@ const PAGES: Array<{ name: string; path: string; ready?: (page: Page) => Promise
   { name: 'a label', path: 'taxonomy/form/s3/' },
   { name: 'agents index', path: 'agents/' },
   { name: 'an agent', path: `agents/${slug(longest.agent)}/` },
+  {
+    name: 'the compare view',
+    path: 'compare/?g=agent:Claude+Code&g=agent:Codex&g=platform:IDE&g=source:swe',
+    ready: (page) => expect(page.getByRole('region', { name: 'Resolver' })).toBeVisible(),
+  },
+  { name: 'a comparison', path: 'compare/ide-vs-cli/' },
+  { name: 'the trends of causes', path: 'trends/cause/' },
   { name: 'about', path: 'about/' },
   { name: '404', path: 'no-such-page/' },
 ];
