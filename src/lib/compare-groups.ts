@@ -2,13 +2,13 @@
  * The groups a reader compares on /compare/ and how they live in the URL: `?g=agent:Claude Code
  * &g=platform:IDE&g=source:swe&g=dates:2025-01-01..2025-06-30`, two to four of them. Each group
  * is a Browse selection (filters and dates), so the counts are computed over the rows of the
- * browse file Browse already loads, with Browse's own filter pass, and every count links there.
+ * browse file Browse already loads (its facet index), and every count links there.
  */
 import { browseQuery, type BrowseState } from './browse-state.ts';
 import type { FacetKey } from './fields.ts';
 import { compareAxis, PROFILE_AXES, type AxisComparison } from './compare.ts';
-import { isCalendarDate } from './dates.ts';
-import { filterRows, type FacetIndex } from './facets.ts';
+import { dayOf, isCalendarDate } from './dates.ts';
+import type { FacetIndex } from './facets.ts';
 import { labelsOf, populationSize } from './stats.ts';
 import { AXES, PLATFORMS, SOURCES, type AxisSlug } from './taxonomy.ts';
 
@@ -126,41 +126,92 @@ export function groupCellQuery(spec: GroupSpec, axis?: AxisSlug, code?: string):
   return browseQuery({ filters: { validation: ['VALID'], ...filters, ...extra }, from, to });
 }
 
+/** A group's test on one row index, over the facet index's columns (unknown values match nothing). */
+function membership(index: FacetIndex, spec: GroupSpec): (row: number) => boolean {
+  if (spec.kind === 'dates') {
+    const { from, to } = dateRange(spec.value);
+    const low = from ? dayOf(`${from} 00:00:00`) : -Infinity;
+    const high = to ? dayOf(`${to} 00:00:00`) : Infinity;
+    return (row) => {
+      const day = index.days[row] ?? -1;
+      return day >= low && day <= high;
+    };
+  }
+  const column = index.columns[spec.kind];
+  const at =
+    index.defs.find((d) => d.key === spec.kind)?.values.findIndex((v) => v.code === spec.value) ??
+    -1;
+  return (row) => at >= 0 && column[row] === at;
+}
+
 /**
- * Every profile axis compared across the groups, counted over the browse file's rows: one pass
- * of Browse's filter per group (its valid episodes), whose per-facet counts are the tallies.
- * `order` is every row index once (any order).
+ * Every profile axis compared across the groups, counted over the browse file's rows (the facet
+ * index Browse builds from it, decoded by the field registry) in one pass: each valid row is
+ * tallied, for every group it belongs to, on the columns of the six axes. `order` lists the rows
+ * to visit (every row once, any order).
  */
 export function compareRows(
   index: FacetIndex,
   groups: readonly GroupSpec[],
   order: ArrayLike<number>,
 ): AxisComparison[] {
-  const passes = groups.map((spec) => {
-    const { filters, from, to } = groupSelection(spec);
-    const result = filterRows(
-      index,
-      { filters: { ...filters, validation: ['VALID'] }, from, to },
-      order,
-      null,
-    );
-    const count = (axis: AxisSlug, code: string): number => {
-      const facet = facetOf(axis);
-      const def = index.defs.find((d) => d.key === facet);
-      const at = def ? def.values.findIndex((v) => v.code === code) : -1;
-      return at < 0 ? 0 : (result.counts[facet][at] ?? 0);
+  const facets = PROFILE_AXES.map((axis) => {
+    const key = facetOf(axis);
+    const def = index.defs.find((d) => d.key === key);
+    return {
+      key,
+      column: index.columns[key],
+      mask: def?.kind === 'mask',
+      values: def?.values ?? [],
     };
-    return { valid: result.matches.length, count };
+  });
+  const validColumn = index.columns.validation;
+  const validAt =
+    index.defs.find((d) => d.key === 'validation')?.values.findIndex((v) => v.code === 'VALID') ??
+    0;
+  const tests = groups.map((g) => membership(index, g));
+  const valid = new Int32Array(groups.length);
+  const counts = groups.map(() => facets.map((f) => new Int32Array(f.values.length)));
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p] as number;
+    if (validColumn[i] !== validAt) continue;
+    for (let g = 0; g < tests.length; g++) {
+      if (!(tests[g] as (row: number) => boolean)(i)) continue;
+      valid[g] = (valid[g] as number) + 1;
+      const tally = counts[g] as Int32Array[];
+      for (let f = 0; f < facets.length; f++) {
+        const facet = facets[f] as (typeof facets)[number];
+        const v = facet.column[i] as number;
+        const into = tally[f] as Int32Array;
+        if (facet.mask) {
+          for (let bit = 0; bit < into.length; bit++)
+            if (v & (1 << bit)) into[bit] = (into[bit] as number) + 1;
+        } else if (v >= 0 && v < into.length) into[v] = (into[v] as number) + 1;
+      }
+    }
+  }
+  const codeCounts = groups.map((_, g) => {
+    const byAxis = new Map<AxisSlug, Map<string, number>>();
+    PROFILE_AXES.forEach((axis, f) => {
+      const values = facets[f]?.values ?? [];
+      const tally = counts[g]?.[f];
+      byAxis.set(axis, new Map(values.map((v, j) => [v.code, tally?.[j] ?? 0])));
+    });
+    return byAxis;
   });
   return PROFILE_AXES.map((axis) => {
     const labels = labelsOf([], axis);
     return compareAxis(
       axis,
       labels,
-      passes.map((pass) => ({
-        total: populationSize(axis, { valid: pass.valid, invalid: 0 }, pass.count),
-        counts: new Map(labels.map((l) => [l.code, pass.count(axis, l.code)])),
-      })),
+      groups.map((_, g) => {
+        const byAxis = codeCounts[g] as Map<AxisSlug, Map<string, number>>;
+        const count = (a: AxisSlug, code: string) => byAxis.get(a)?.get(code) ?? 0;
+        return {
+          total: populationSize(axis, { valid: valid[g] ?? 0, invalid: 0 }, count),
+          counts: byAxis.get(axis) ?? new Map<string, number>(),
+        };
+      }),
     );
   });
 }
