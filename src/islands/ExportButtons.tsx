@@ -27,7 +27,8 @@ export interface ExportButtonsProps {
   matches: readonly number[];
 }
 
-type Format = 'csv' | 'json';
+const FORMATS = ['csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
 
 function download(name: string, type: string, contents: string): void {
   const url = URL.createObjectURL(new Blob([contents], { type }));
@@ -88,22 +89,18 @@ export function ExportButtons(props: ExportButtonsProps) {
   return (
     <div className="export">
       <span className="export-label">Download {plural(matches.length, 'result')}:</span>
-      <button
-        type="button"
-        className="button"
-        disabled={busy || matches.length === 0}
-        onClick={() => void run('csv')}
-      >
-        <span className="visually-hidden">Download results as </span>CSV
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={busy || matches.length === 0}
-        onClick={() => void run('json')}
-      >
-        <span className="visually-hidden">Download results as </span>JSON
-      </button>
+      {FORMATS.map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="button"
+          disabled={busy || matches.length === 0}
+          onClick={() => void run(format)}
+        >
+          <span className="visually-hidden">Download results as </span>
+          {format.toUpperCase()}
+        </button>
+      ))}
       <span className="export-status muted" role="status">
         {status}
       </span>
