@@ -20,6 +20,7 @@ import {
   type LabelCount,
 } from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
+import { filterQuery } from '../lib/browse-state.ts';
 import { dataDir, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
@@ -31,6 +32,33 @@ import { similarIndex, type SimilarEpisode } from '../lib/similar.ts';
 const DATA_DIR = dataDir(process.env);
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
+/**
+ * Pages of each taxonomy or agent listing that are built; a longer list goes on in Browse, which
+ * serves every episode already. Paginated in full, these listings were 68 MB of the 234 MB of
+ * dist/ at 16,000 episodes and grew with the corpus (issue 14); cut, they stay the same size.
+ */
+const LISTED_PAGES = 1;
+
+/** What a listing page says beyond its page: its length in all and the Browse query of it all. */
+export interface Listing {
+  total: number;
+  browse: string;
+}
+
+/** The first pages of a list, with where the rest is. */
+function listing<P extends Record<string, string>, Q extends object>(
+  paginate: PaginateFunction,
+  list: readonly Episode[],
+  params: P,
+  props: Q,
+  browse: string,
+) {
+  return paginate(list.slice(0, LIST_PAGE_SIZE * LISTED_PAGES), {
+    params,
+    props: { ...props, listing: { total: list.length, browse } satisfies Listing },
+    pageSize: LIST_PAGE_SIZE,
+  });
+}
 
 function readJson(name: string): unknown {
   try {
@@ -93,16 +121,23 @@ export function axisPaths() {
   return AXES.map((axis) => ({ params: { axis: axis.slug }, props: { axis: axis.slug } }));
 }
 
-/** One paginated list per label of every axis (custom validation categories included). */
+/** One list per label of every axis, of its newest episodes (custom validation categories included). */
 export function labelPaths(paginate: PaginateFunction) {
   const episodes = allEpisodes();
   return AXES.flatMap((axis) =>
     labelsOf(episodes, axis.slug).flatMap((label) =>
-      paginate(withLabel(episodes, axis.slug, label.code), {
-        params: { axis: axis.slug, code: codeSlug(label.code) },
-        props: { axis: axis.slug, code: label.code },
-        pageSize: LIST_PAGE_SIZE,
-      }),
+      listing(
+        paginate,
+        withLabel(episodes, axis.slug, label.code),
+        { axis: axis.slug, code: codeSlug(label.code) },
+        { axis: axis.slug, code: label.code },
+        // The listing holds valid and rejected episodes alike, and so does this query.
+        filterQuery(
+          axis.slug === 'validation'
+            ? { validation: ['INVALID'], category: [label.code] }
+            : { [axis.facet]: [label.code], validation: [] },
+        ),
+      ),
     ),
   );
 }
@@ -115,14 +150,16 @@ export function agentSummaries(): AgentSummary[] {
   return summaries;
 }
 
-/** One paginated list per agent. */
+/** One list per agent, of its newest episodes. */
 export function agentPaths(paginate: PaginateFunction) {
   return agentSummaries().flatMap(({ agent }) =>
-    paginate(episodesOfAgent(agent), {
-      params: { agent: agentSlug(agent) },
-      props: { agent },
-      pageSize: LIST_PAGE_SIZE,
-    }),
+    listing(
+      paginate,
+      episodesOfAgent(agent),
+      { agent: agentSlug(agent) },
+      { agent },
+      filterQuery({ agent: [agent], validation: [] }),
+    ),
   );
 }
 
