@@ -1,6 +1,7 @@
 /** The shape of BENCHMARKS.json: one run of `npm run bench`, comparable with the next. */
 import type { Transfer } from './browser.ts';
 import type { ComputeFigures } from './compute.ts';
+import type { LighthouseFigures } from './lighthouse.ts';
 import type { SimilarFigures } from './similar.ts';
 import type { PageWeight, SearchIndexBytes } from './weight.ts';
 import type { ScrubFigures } from './scrub.ts';
@@ -79,6 +80,8 @@ export interface SizeResult {
   compute: ComputeFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
   browser: BrowserFigures | null;
+  /** Lighthouse (mobile defaults) on one page of each kind. */
+  lighthouse?: LighthouseFigures[] | undefined;
   errors: string[];
 }
 
