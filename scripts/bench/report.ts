@@ -9,6 +9,8 @@ import { count, kb, mib, ms, ratio } from './stats.ts';
 const BUDGET_SIZE = 16_000;
 const LARGE_SIZE = 64_000;
 const EPISODE_HTML_BUDGET = 15_000;
+/** The copy buttons' module (gzip), the only script an episode page may load. */
+const COPY_SCRIPT_BYTES = 1_000;
 const BROWSE_BUDGET = 160_000;
 /** Facet toggle p95: one frame at 16,000 episodes, two at 64,000. */
 const FACET_BUDGET_MS: Record<number, number> = { [BUDGET_SIZE]: 16, [LARGE_SIZE]: 33 };
@@ -271,10 +273,12 @@ function budgets(run: BenchRun): string {
   const ep = largest?.weight.episode;
   if (ep) {
     add(
-      'Episode page: no JavaScript required',
+      'Episode page: no JavaScript required, no island',
       `${ep.scripts} scripts, ${ep.islands} islands, JS ${kb(ep.js)}`,
-      ep.scripts === 0 && ep.js === 0 ? 'met' : 'gap',
-      ep.scripts === 0 ? 'the page is plain HTML and CSS' : 'the page loads scripts',
+      ep.islands === 0 && ep.js <= COPY_SCRIPT_BYTES ? 'met' : 'gap',
+      ep.scripts === 0
+        ? 'the page is plain HTML and CSS'
+        : "the one script is the copy buttons' module, a file every page shares; without it the buttons stay hidden and the text stays selectable",
     );
     add(
       'Episode page: HTML ≤ 15 KB gzip (typical)',
@@ -533,7 +537,10 @@ are also timed with its \`noWorker\` option (main thread), and the warm budget c
 the faster of its two modes.
 Warm queries run after the cold one, unthrottled, 50 fixed queries (words, phrases, prefixes,
 typos, agent names) after 3 untimed ones; facet toggles click 15 values on and off on a fresh Browse
-page and time the click until the list changes. The machine is shared: each size notes the load
+page and time the click until the list changes. Lighthouse (npm \`lighthouse\`, its default mobile
+configuration: a mid-range phone's CPU, 4× slower than this machine's, on simulated slow 4G) runs
+once on one page of each kind, served by the same gzip server; its blocking time is main-thread
+work, so a loaded machine raises it. The machine is shared: each size notes the load
 average when it started, and timings taken under a load above the core count run slow (builds
 most of all), so compare runs made under similar load.
 `;
