@@ -78,9 +78,10 @@ function sizeSection(s: SizeResult, cores: number): string {
   const w = s.weight;
   const br = s.browser;
   const pf = br?.pagefind ?? null;
+  // Every folder of 0.1 MB or more: the new pages (compare/, trends/, corpus/) show their cost.
   const folders = Object.entries(s.dist.byTop)
     .sort((a, b) => b[1].bytes - a[1].bytes)
-    .slice(0, 4)
+    .filter(([, f]) => f.bytes >= 100_000)
     .map(([name, f]) => `${name} ${kb(f.bytes)} (${count(f.files)} files)`)
     .join(', ');
   const rows: Row[] = [
