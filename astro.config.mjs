@@ -43,5 +43,7 @@ export default defineConfig({
       ],
     },
   },
-  vite: { build: { chunkSizeWarningLimit: 200 } },
+  // No script is inlined: the copy buttons' module was 570 bytes in each of 16,000 episode pages;
+  // as a file it is fetched once and cached.
+  vite: { build: { chunkSizeWarningLimit: 200, assetsInlineLimit: 0 } },
 });

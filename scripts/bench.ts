@@ -6,7 +6,7 @@
  * Everything it builds lives under os.tmpdir()/atlas-bench; nothing in the repository is touched
  * but the two reports.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
@@ -21,6 +21,7 @@ import {
 } from './bench/browser.ts';
 import { measureCompare } from './bench/compare.ts';
 import { measureCompute } from './bench/compute.ts';
+import { lighthouseRuns, type LighthouseFigures, type LighthousePage } from './bench/lighthouse.ts';
 import { measureScrub } from './bench/scrub.ts';
 import { measureSimilar } from './bench/similar.ts';
 import { floorProject, generateInput } from './bench/inputs.ts';
@@ -61,6 +62,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
 const REPO = process.cwd();
 const WORK = join(tmpdir(), 'atlas-bench');
 const SEED = 1;
+const LIGHTHOUSE_FROM = 16_000;
 const started = performance.now();
 mkdirSync(WORK, { recursive: true });
 
@@ -86,6 +88,40 @@ function latency(samples: readonly number[], timedOut: number): LatencyFigures {
     n: samples.length,
     timedOut,
   };
+}
+
+/** One page of each kind for Lighthouse, from what the build wrote. */
+function lighthousePages(site: string, episode: string | undefined): LighthousePage[] {
+  const firstDir = (dir: string): string | undefined =>
+    existsSync(join(site, dir))
+      ? readdirSync(join(site, dir)).find((d) => existsSync(join(site, dir, d, 'index.html')))
+      : undefined;
+  const agent = firstDir('agents');
+  const compare = firstDir('compare');
+  const candidates: (LighthousePage | false)[] = [
+    { kind: 'overview', path: '/' },
+    !!episode && { kind: 'episode', path: `/${episode.replace(/index\.html$/, '')}` },
+    existsSync(join(site, 'taxonomy/form/s3/index.html')) && {
+      kind: 'label',
+      path: '/taxonomy/form/s3/',
+    },
+    !!agent && { kind: 'agent', path: `/agents/${agent}/` },
+    !!compare && { kind: 'comparison', path: `/compare/${compare}/` },
+    existsSync(join(site, 'trends/index.html')) && { kind: 'trends', path: '/trends/' },
+    { kind: 'Browse', path: '/browse/' },
+    { kind: 'Browse with a query', path: `/browse/?q=${encodeURIComponent(COLD_QUERY)}` },
+  ];
+  return candidates.filter((c): c is LighthousePage => c !== false);
+}
+
+/** Lighthouse on each kind of page, over the same local gzip server. */
+async function measureLighthouse(site: string, episode: string | undefined) {
+  const server = await serveSite(site);
+  try {
+    return await lighthouseRuns(server.origin, lighthousePages(site, episode));
+  } finally {
+    await server.close();
+  }
 }
 
 async function measureBrowser(site: string): Promise<BrowserFigures> {
@@ -272,11 +308,19 @@ async function benchSize(episodes: number): Promise<SizeResult> {
   }
 
   let browser: BrowserFigures | null = null;
+  let lighthouse: LighthouseFigures[] | undefined;
   if (!skipBrowser && hasBrowse) {
     try {
       browser = await measureBrowser(site);
     } catch (error) {
       errors.push(`browser: ${String(error)}`);
+    }
+    // Lighthouse takes about half a minute a page: run it where the budget is (16,000) and above,
+    // or at the largest size of a run that stops short of that.
+    if (episodes >= LIGHTHOUSE_FROM || episodes === Math.max(...sizes)) {
+      progress(`${episodes}: Lighthouse on each kind of page`);
+      lighthouse = await measureLighthouse(site, episode);
+      for (const l of lighthouse) if (l.error) errors.push(`lighthouse ${l.kind}: ${l.error}`);
     }
   } else if (!skipBrowser) errors.push('browser: no browse/index.html in the built site');
   if (!keep) rmSync(site, { recursive: true, force: true });
@@ -307,6 +351,7 @@ async function benchSize(episodes: number): Promise<SizeResult> {
     similar,
     pagefindIndex,
     browser,
+    lighthouse,
     errors,
   };
 }

@@ -2,6 +2,7 @@
 import type { Transfer } from './browser.ts';
 import type { CompareFigures } from './compare.ts';
 import type { ComputeFigures } from './compute.ts';
+import type { LighthouseFigures } from './lighthouse.ts';
 import type { SimilarFigures } from './similar.ts';
 import type { PageWeight, SearchIndexBytes } from './weight.ts';
 import type { ScrubFigures } from './scrub.ts';
@@ -82,6 +83,8 @@ export interface SizeResult {
   compare?: CompareFigures | null;
   pagefindIndex: (ProcessFigures & { bytes: number; files: number }) | null;
   browser: BrowserFigures | null;
+  /** Lighthouse (mobile defaults) on one page of each kind. */
+  lighthouse?: LighthouseFigures[] | undefined;
   errors: string[];
 }
 

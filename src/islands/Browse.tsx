@@ -45,7 +45,8 @@ export function Browse({ base, browseFile, searchFile, siteOrigin, atlas }: Brow
         <p>The episode list could not be loaded ({data.message}).</p>
         <p>
           The <a href={withBase(base, routes.taxonomy())}>taxonomy</a> and{' '}
-          <a href={withBase(base, routes.agents())}>agent</a> pages list every episode without it.
+          <a href={withBase(base, routes.agents())}>agent</a> pages count every label and agent and
+          list the newest episodes of each without it.
         </p>
       </div>
     );

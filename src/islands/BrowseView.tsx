@@ -94,11 +94,23 @@ export function BrowseView(props: BrowseViewProps) {
     (query: string) => edit('query', withQuery(state, query)),
     [edit, state],
   );
-  const onToggle = (key: FacetKey, code: string, selected: boolean) => {
-    const values = state.filters[key] ?? [];
-    const next = selected ? [...values, code] : values.filter((c) => c !== code);
-    go({ ...state, filters: { ...state.filters, [key]: next }, page: 1 });
-  };
+  // Stable callbacks for the memoised facet panel.
+  const onToggle = useCallback(
+    (key: FacetKey, code: string, selected: boolean) => {
+      const values = state.filters[key] ?? [];
+      const next = selected ? [...values, code] : values.filter((c) => c !== code);
+      navigate({ ...state, filters: { ...state.filters, [key]: next }, page: 1 }, 'push');
+    },
+    [navigate, state],
+  );
+  const onDates = useCallback(
+    (f: string, t: string) => edit('dates', { ...state, from: f, to: t, page: 1 }),
+    [edit, state],
+  );
+  const onShowResults = useCallback(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const onSort = (next: Sort, nextDesc: boolean) => {
     // Choosing the shuffle deals a fresh order; the seed in the URL then keeps it.
     const seed = next === 'shuffle' && state.sort !== 'shuffle' ? newSeed(Math.random) : state.seed;
@@ -133,13 +145,10 @@ export function BrowseView(props: BrowseViewProps) {
           state={state}
           counts={results.result.counts}
           onToggle={onToggle}
-          onDates={(f, t) => edit('dates', { ...state, from: f, to: t, page: 1 })}
+          onDates={onDates}
           total={total}
           searching={searching}
-          onShowResults={() => {
-            heading.current?.focus();
-            heading.current?.scrollIntoView({ block: 'start' });
-          }}
+          onShowResults={onShowResults}
         />
         <section
           ref={resultsBox}

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { BrowseState } from '../lib/browse-state.ts';
 import { dateOfDay } from '../lib/dates.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
@@ -28,7 +28,11 @@ function showsCategory(state: BrowseState): boolean {
 }
 
 /** Every facet and the date range; on narrow screens it folds away behind a "Filters" button. */
-export function FacetPanel(props: FacetPanelProps) {
+/**
+ * Memoised: with its callbacks stable, the panel re-renders when the filters or counts change,
+ * not when a card's text arrives.
+ */
+export const FacetPanel = memo(function FacetPanel(props: FacetPanelProps) {
   const { index, state, counts, onToggle, onDates, total, searching, onShowResults } = props;
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -89,4 +93,4 @@ export function FacetPanel(props: FacetPanelProps) {
       </FilterSheet>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
 import type { BrowseRow } from '../lib/fields.ts';
 import { formatDate } from '../lib/format.ts';
@@ -22,7 +23,11 @@ export interface ResultCardProps {
 }
 
 /** One episode in the list view: title link, date, agent, platform, label pills and a snippet. */
-export function ResultCard(props: ResultCardProps) {
+/**
+ * Memoised: a card re-renders only when its own text, passage or terms change, not whenever
+ * another card's text chunk arrives.
+ */
+export const ResultCard = memo(function ResultCard(props: ResultCardProps) {
   const { base, row, entry, agent, category, terms, fields, detail } = props;
   const codes = rowCodes(row);
   const passage = detail ? matchingPassage(passagesOf(detail), fields ?? [], terms) : null;
@@ -90,4 +95,4 @@ export function ResultCard(props: ResultCardProps) {
       )}
     </article>
   );
-}
+});

@@ -99,14 +99,31 @@ export function encodeColumns(
   return { version: 1, count: episodes.length, chunkSize, chunkFolder, dict, widths, columns };
 }
 
-/** Decodes the columnar file into rows (in canonical order). */
-export function decodeColumns(data: BrowseColumns): BrowseRow[] {
+/** The value of one base-36 digit (`0`–`9`, `a`–`z`) from its character code. */
+function digit(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+/**
+ * Decodes the columnar file into rows (in canonical order). Digits are read by character code,
+ * not with `slice` and `parseInt`: at 16,000 episodes that is 272,000 values, and the browser
+ * decodes them before Browse can show anything. `from` and `to` decode a slice of the rows (with
+ * their indexes in the whole file), so that the browser can decode in several short tasks.
+ */
+export function decodeColumns(data: BrowseColumns, from = 0, to = data.count): BrowseRow[] {
+  const columns = COLUMNS.map(({ name }) => ({
+    name,
+    text: data.columns[name],
+    width: data.widths[name],
+  }));
   const rows: BrowseRow[] = [];
-  for (let index = 0; index < data.count; index++) {
+  for (let index = from; index < to; index++) {
     const row: Record<string, number> = { index };
-    for (const { name } of COLUMNS) {
-      const width = data.widths[name];
-      row[name] = parseInt(data.columns[name].slice(index * width, (index + 1) * width), 36) - 1;
+    for (const { name, text, width } of columns) {
+      let value = 0;
+      for (let at = index * width, end = at + width; at < end; at++)
+        value = value * 36 + digit(text.charCodeAt(at));
+      row[name] = value - 1;
     }
     rows.push(row as BrowseRow);
   }

@@ -19,6 +19,7 @@ import {
   type LabelCount,
 } from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
+import { filterQuery } from '../lib/browse-state.ts';
 import { dataDir, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
@@ -32,6 +33,33 @@ import { monthRows, type MonthRow } from '../lib/chart-data.ts';
 const DATA_DIR = dataDir(process.env);
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
+/**
+ * Pages of each taxonomy or agent listing that are built; a longer list goes on in Browse, which
+ * serves every episode already. Paginated in full, these listings were 68 MB of the 234 MB of
+ * dist/ at 16,000 episodes and grew with the corpus (issue 14); cut, they stay the same size.
+ */
+const LISTED_PAGES = 1;
+
+/** What a listing page says beyond its page: its length in all and the Browse query of it all. */
+export interface Listing {
+  total: number;
+  browse: string;
+}
+
+/** The first pages of a list, with where the rest is. */
+function listing<P extends Record<string, string>, Q extends object>(
+  paginate: PaginateFunction,
+  list: readonly Episode[],
+  params: P,
+  props: Q,
+  browse: string,
+) {
+  return paginate(list.slice(0, LIST_PAGE_SIZE * LISTED_PAGES), {
+    params,
+    props: { ...props, listing: { total: list.length, browse } satisfies Listing },
+    pageSize: LIST_PAGE_SIZE,
+  });
+}
 
 function readJson(name: string): unknown {
   try {
@@ -94,16 +122,23 @@ export function axisPaths() {
   return AXES.map((axis) => ({ params: { axis: axis.slug }, props: { axis: axis.slug } }));
 }
 
-/** One paginated list per label of every axis (custom validation categories included). */
+/** One list per label of every axis, of its newest episodes (custom validation categories included). */
 export function labelPaths(paginate: PaginateFunction) {
   const episodes = allEpisodes();
   return AXES.flatMap((axis) =>
     labelsOf(episodes, axis.slug).flatMap((label) =>
-      paginate(withLabel(episodes, axis.slug, label.code), {
-        params: { axis: axis.slug, code: codeSlug(label.code) },
-        props: { axis: axis.slug, code: label.code },
-        pageSize: LIST_PAGE_SIZE,
-      }),
+      listing(
+        paginate,
+        withLabel(episodes, axis.slug, label.code),
+        { axis: axis.slug, code: codeSlug(label.code) },
+        { axis: axis.slug, code: label.code },
+        // The listing holds valid and rejected episodes alike, and so does this query.
+        filterQuery(
+          axis.slug === 'validation'
+            ? { validation: ['INVALID'], category: [label.code] }
+            : { [axis.facet]: [label.code], validation: [] },
+        ),
+      ),
     ),
   );
 }
@@ -117,29 +152,35 @@ export function agentSummaries(): AgentSummary[] {
 }
 
 /**
- * One paginated list per agent of its VALID episodes (what a reader of the paper means by an
- * episode); an agent with none still gets its page, with its profile's empty state.
+ * One list per agent of its newest VALID episodes (what a reader of the paper means by an
+ * episode), with where the rest is; an agent with none still gets its page, with its profile's
+ * empty state.
  */
 export function agentPaths(paginate: PaginateFunction) {
   return agentSummaries().flatMap(({ agent }) =>
-    paginate(
+    listing(
+      paginate,
       episodesOfAgent(agent).filter((e) => e.validation.label === 'VALID'),
-      { params: { agent: agentSlug(agent) }, props: { agent }, pageSize: LIST_PAGE_SIZE },
+      { agent: agentSlug(agent) },
+      { agent },
+      filterQuery({ agent: [agent] }),
     ),
   );
 }
 
-/** One paginated list per agent with rejected candidates: those, labelled as such. */
+/** One list per agent with rejected candidates, of its newest ones, labelled as such. */
 export function rejectedAgentPaths(paginate: PaginateFunction) {
   return agentSummaries().flatMap(({ agent }) => {
     const rejected = episodesOfAgent(agent).filter((e) => e.validation.label === 'INVALID');
     return rejected.length === 0
       ? []
-      : paginate(rejected, {
-          params: { agent: agentSlug(agent) },
-          props: { agent },
-          pageSize: LIST_PAGE_SIZE,
-        });
+      : listing(
+          paginate,
+          rejected,
+          { agent: agentSlug(agent) },
+          { agent },
+          filterQuery({ agent: [agent], validation: ['INVALID'] }),
+        );
   });
 }
 

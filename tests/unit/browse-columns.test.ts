@@ -94,6 +94,19 @@ describe('encodeColumns and decodeColumns', () => {
     });
   });
 
+  it('decode a file in slices to the same rows, each with its index in the whole file', () => {
+    const slices = [decodeColumns(data, 0, 1), decodeColumns(data, 1, 3), decodeColumns(data, 3)];
+    expect(slices.flat()).toEqual(rows);
+    expect(slices[1]?.map((r) => r.index)).toEqual([1, 2]);
+  });
+
+  it('read every base-36 digit, the largest value of a width included', () => {
+    const widest = { ...data, count: 1, columns: { ...data.columns, userTurns: 'zz', day: 'a0z' } };
+    const [row] = decodeColumns(widest);
+    expect(row?.userTurns).toBe(36 * 36 - 2);
+    expect(row?.day).toBe(10 * 36 * 36 + 35 - 1);
+  });
+
   it('decode an empty file to no rows', () => {
     expect(decodeColumns(encodeColumns([], 50))).toEqual([]);
   });
