@@ -40,6 +40,21 @@ export function generateInput(repo: string, episodes: number, seed: number, out:
 }
 
 /**
+ * A generated core of the paper's real size (20,574 sessions, 29,896 candidates, 16,118 valid
+ * episodes) in `dir`, written once per run: every measured build reads it through
+ * ATLAS_CORE_DIR, as a deployed build reads the real `content/core/`.
+ */
+export function generateRealCore(repo: string, seed: number, dir: string): string {
+  const result = spawnSync(
+    NODE,
+    ['scripts/generate.ts', '--core', '--real-size', '--seed', String(seed), '--out', dir],
+    { cwd: repo, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`generate --core failed: ${result.stderr}`);
+  return dir;
+}
+
+/**
  * A minimal Astro project with one dynamic route of `pages` trivial pages, built with this
  * repository's astro (its node_modules is linked in). Returns the project folder.
  */
