@@ -376,6 +376,8 @@ async function chromiumVersion(): Promise<string | null> {
 }
 
 const previousPath = resolve(REPO, 'BENCHMARKS.json');
+/** The run's figures go beside its report: `--out /tmp/x.md` writes /tmp/x.json. */
+const jsonOut = resolve(REPO, `${out.endsWith('.md') ? out.slice(0, -3) : out}.json`);
 const previous = existsSync(previousPath)
   ? (JSON.parse(readFileSync(previousPath, 'utf8')) as BenchRun)
   : null;
@@ -412,7 +414,7 @@ progress(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min: ${
 async function write(): Promise<void> {
   const config = (await prettier.resolveConfig(previousPath)) ?? {};
   const json = await prettier.format(JSON.stringify(result), { ...config, parser: 'json' });
-  writeFileSync(previousPath, json);
+  writeFileSync(jsonOut, json);
   const markdown = await prettier.format(renderReport(result, previous), {
     ...config,
     parser: 'markdown',
