@@ -8,7 +8,7 @@ import type { CorpusEpisode } from '../lib/core/schema.ts';
 import { reproduce, tally, type Section } from '../lib/core/reproduce.ts';
 import { agentSummaries, corpusTotals } from '../lib/core/figures.ts';
 import { agentSlug } from '../lib/paths.ts';
-import { countLabels, headline, type LabelCount } from '../lib/stats.ts';
+import { countLabels, headline, population, type LabelCount } from '../lib/stats.ts';
 import type { AxisSlug } from '../lib/taxonomy.ts';
 import { agentProfile, type ProfileAxis } from '../lib/profile.ts';
 import { monthRows, type MonthRow } from '../lib/chart-data.ts';
@@ -66,6 +66,11 @@ export function corpusLabelCounts(axis: AxisSlug): LabelCount[] {
     labelCountCache.set(axis, counts);
   }
   return counts;
+}
+
+/** How many corpus episodes an axis's shares are computed over. */
+export function corpusPopulationSize(axis: AxisSlug): number {
+  return population(corpusEpisodes(), axis).length;
 }
 
 let byAgent: Map<string, CorpusEpisode[]> | undefined;
