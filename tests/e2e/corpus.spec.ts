@@ -82,6 +82,23 @@ test('the overview switches to the full corpus and back by links', async ({ page
   );
 });
 
+test('the full-corpus overview links its charts to the full-corpus views', async ({ page }) => {
+  await page.goto('corpus/');
+  const main = page.getByRole('main');
+  const links = {
+    'The eight forms, defined': /\/corpus\/taxonomy\/form\/$/,
+    'IDE and CLI compared on every axis, with tests': /\/corpus\/compare\/ide-vs-cli\/$/,
+    'Episodes by agent': /\/corpus\/agents\/$/,
+    "Each form's share by month, beside the paper's reading": /\/corpus\/trends\/$/,
+    'The whole taxonomy': /\/corpus\/taxonomy\/$/,
+  };
+  for (const [name, href] of Object.entries(links))
+    await expect(main.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
+  // The link leads somewhere: the corpus comparison is built.
+  await main.getByRole('link', { name: 'IDE and CLI compared on every axis, with tests' }).click();
+  await expect(page.getByRole('complementary', { name: 'Synthetic corpus notice' })).toBeVisible();
+});
+
 test('a taxonomy axis counts the whole corpus in its full-corpus view', async ({ page }) => {
   await page.goto('taxonomy/form/');
   await page
