@@ -272,7 +272,7 @@ export function guideOf(code: string): Guide | undefined {
 export type LabelKind = AxisSlug | 'goal' | 'confidence' | 'tier';
 
 /** The codes an episode carries of a kind. */
-function codesOfKind(episode: Episode, kind: LabelKind): string[] {
+function codesOfKind(episode: Episode, kind: LabelKind): readonly string[] {
   switch (kind) {
     case 'goal':
       return [episode.alignmentGoal];

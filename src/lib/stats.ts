@@ -32,9 +32,18 @@ export function axisBySlug(slug: string): Axis | undefined {
   return AXES.find((axis) => axis.slug === slug);
 }
 
+/**
+ * Each episode's codes per axis, read once: a build counts the same 16,000 episodes on every axis
+ * for dozens of pages, and reading the codes anew each time cost seconds. Episodes are never
+ * changed once loaded, so the cache cannot go stale; it is weak, so it never keeps one alive.
+ */
+const codeCache = new WeakMap<Labelled, Partial<Record<AxisSlug, readonly string[]>>>();
+
 /** The codes an episode carries on an axis (none for an axis it is not annotated on). */
-export function codesOn(episode: Labelled, axis: AxisSlug): string[] {
-  return episodeCodes(AXIS_COLUMNS[axis], episode);
+export function codesOn(episode: Labelled, axis: AxisSlug): readonly string[] {
+  let axes = codeCache.get(episode);
+  if (!axes) codeCache.set(episode, (axes = {}));
+  return (axes[axis] ??= Object.freeze(episodeCodes(AXIS_COLUMNS[axis], episode)));
 }
 
 /**
