@@ -4,13 +4,21 @@
  * synthetic core in content/sample/core/; writes the derived data to .atlas/ for the site build.
  * ATLAS_SKIP_INVALID=1 (or --skip-invalid) publishes the valid remainder of a damaged file.
  */
-import { runDataStep, summarise } from '../src/lib/data-step.ts';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
 import { runCoreStep } from '../src/lib/core/step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
 
 const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
 const effects = fileEffects(quiet);
+let similar: Worker | undefined;
+effects.episodesWritten = (path) => {
+  similar = new Worker(new URL('./similar-worker.ts', import.meta.url), {
+    workerData: { episodes: path, out: `${DATA_DIR}/${SIMILAR_FILE}` },
+  });
+};
 const result = runDataStep(
   {
     redactionKey: redactionKey((line) => effects.log(line)),
@@ -43,4 +51,17 @@ if (!core.ok) {
     'Fix or re-fetch them (npm run fetch-data -- --core-only), or remove content/core/ to build with the synthetic core.',
   );
   process.exit(1);
+}
+if (similar) {
+  const code = await once(similar, 'exit').then(
+    ([exit]) => exit as number,
+    (error: unknown) => {
+      console.error(error);
+      return 1;
+    },
+  );
+  if (code !== 0) {
+    console.error(`Similar episodes could not be computed (their worker exited with ${code}).`);
+    process.exit(1);
+  }
 }

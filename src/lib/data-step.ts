@@ -19,11 +19,19 @@ export function dataDir(env: Readonly<Record<string, string | undefined>>): stri
   return env['ATLAS_DATA_DIR'] || '.atlas';
 }
 
+/** The data step's file of every episode's similar episodes (`SimilarLink` lists by id). */
+export const SIMILAR_FILE = 'similar.json';
+
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
   read(path: string): Uint8Array | undefined;
   write(path: string, contents: string): void;
   log(line: string): void;
+  /**
+   * Called once `episodes.json` is written, before the browser files are derived: the CLI starts
+   * work that needs only the episodes (similar episodes) on another thread meanwhile.
+   */
+  episodesWritten?(path: string): void;
 }
 
 export interface DataStepOptions {
@@ -102,10 +110,11 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
   );
   if (options.outDir !== undefined) {
     const out = options.outDir;
-    const files = deriveBrowserFiles(episodes);
-    fx.log(`derived ${files.list.length} browser files`);
     const published = JSON.stringify(newestFirst(episodes));
     fx.write(`${out}/episodes.json`, published);
+    fx.episodesWritten?.(`${out}/episodes.json`);
+    const files = deriveBrowserFiles(episodes);
+    fx.log(`derived ${files.list.length} browser files`);
     fx.write(`${out}/report.json`, JSON.stringify(report, null, 2));
     for (const file of files.list) fx.write(`${out}/public/${file.name}`, file.contents);
     const manifest: DataManifest = {

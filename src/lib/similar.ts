@@ -215,3 +215,17 @@ export function similarIndex(
   });
   return result;
 }
+
+/** A similar episode as the data step stores it: the episode by id, the rest as computed. */
+export type SimilarLink = Omit<SimilarEpisode, 'episode'> & { id: string };
+
+/** Every episode's similar episodes by id, for the data step to write as one file. */
+export function similarLinks(
+  episodes: readonly Episode[],
+  options?: SimilarOptions,
+): Record<string, SimilarLink[]> {
+  const links: Record<string, SimilarLink[]> = {};
+  for (const [id, list] of similarIndex(episodes, options))
+    links[id] = list.map(({ episode, ...rest }) => ({ id: episode.id, ...rest }));
+  return links;
+}

@@ -20,12 +20,12 @@ import {
 } from '../lib/stats.ts';
 import { agentSlug, codeSlug } from '../lib/paths.ts';
 import { filterQuery } from '../lib/browse-state.ts';
-import { dataDir, type DataManifest } from '../lib/data-step.ts';
+import { dataDir, SIMILAR_FILE, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
 import { exampleFor, type LabelKind } from '../lib/definitions.ts';
-import { similarIndex, type SimilarEpisode } from '../lib/similar.ts';
+import type { SimilarEpisode, SimilarLink } from '../lib/similar.ts';
 import { agentProfile, type ProfileAxis } from '../lib/profile.ts';
 import { monthRows, type MonthRow } from '../lib/chart-data.ts';
 
@@ -104,12 +104,18 @@ export function neighboursOf(id: string): Neighbours {
   return found;
 }
 
-let similar: Map<string, SimilarEpisode[]> | undefined;
+let similar: Record<string, SimilarLink[]> | undefined;
+let byId: Map<string, Episode> | undefined;
 
-/** Up to five similar episodes of other sessions, computed for every episode at once. */
+/** Up to five similar episodes of other sessions, as the data step computed them. */
 export function similarTo(id: string): SimilarEpisode[] {
-  similar ??= similarIndex(allEpisodes());
-  return similar.get(id) ?? [];
+  similar ??= readJson(SIMILAR_FILE) as Record<string, SimilarLink[]>;
+  byId ??= new Map(allEpisodes().map((episode) => [episode.id, episode]));
+  return (similar[id] ?? []).map(({ id: other, ...rest }) => {
+    const episode = byId?.get(other);
+    if (!episode) throw new Error(`${SIMILAR_FILE}: ${id} names ${other}, which is not published`);
+    return { episode, ...rest };
+  });
 }
 
 /** One static path per published episode. */

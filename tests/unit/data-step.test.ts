@@ -192,6 +192,22 @@ describe('runDataStep output', () => {
     expect(JSON.parse(fx.written.get('out/report.json') ?? 'null')).toEqual(THREE_REPORT);
   });
 
+  it('tells the caller once episodes.json is written, before deriving the browser files', () => {
+    const fx = fakeEffects({ [THREE]: readFixture(THREE) });
+    const seen: Array<{ path: string; episodes: boolean; browserFiles: number }> = [];
+    fx.episodesWritten = (path) =>
+      seen.push({
+        path,
+        episodes: fx.written.has(path),
+        browserFiles: [...fx.written.keys()].filter((k) => k.startsWith('out/public/')).length,
+      });
+    runDataStep(
+      { input: THREE, skipInvalid: false, redactionKey: TEST_REDACTION_KEY, outDir: 'out' },
+      fx,
+    );
+    expect(seen).toEqual([{ path: 'out/episodes.json', episodes: true, browserFiles: 0 }]);
+  });
+
   it('writes episodes.json newest first', () => {
     const { fx } = built();
     const episodes = JSON.parse(fx.written.get('out/episodes.json') ?? '[]') as Episode[];

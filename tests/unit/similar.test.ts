@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Episode } from '../../src/lib/schema.ts';
-import { similarIndex, SIMILARITY_WEIGHTS } from '../../src/lib/similar.ts';
+import { similarIndex, similarLinks, SIMILARITY_WEIGHTS } from '../../src/lib/similar.ts';
 import { episodeOf, invalidRecord, validRecord, type Json } from './helpers.ts';
 
 let next = 0;
@@ -45,6 +45,14 @@ describe('similarIndex', () => {
   const rejected = episodeOf(invalidRecord({ ...migration, session_id: 'session_rejected' }));
   const index = similarIndex([a, b, c, d, partial, sameSession, rejected]);
   const ids = (e: Episode) => (index.get(e.id) ?? []).map((s) => s.episode.id);
+
+  it('stores the same suggestions by id for the data step (similarLinks)', () => {
+    const links = similarLinks([a, b, c, d, partial, sameSession, rejected]);
+    expect(links[a.id]).toEqual(
+      (index.get(a.id) ?? []).map(({ episode, ...rest }) => ({ id: episode.id, ...rest })),
+    );
+    expect(Object.keys(links).sort()).toEqual([...index.keys()].sort());
+  });
 
   it('ranks the episode with the same labels and wording first', () => {
     expect(ids(a)[0]).toBe(b.id);
