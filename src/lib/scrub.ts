@@ -88,8 +88,11 @@ function rulesFor(lower: string): boolean[] {
   const runs = SCRUB_RULES.map((rule) =>
     rule.keywords.some((k) => k.length < 2 && lower.includes(k)),
   );
+  // Windows are looked up by their two UTF-16 code units as one number: no string per position.
   for (let i = 0; i + 1 < lower.length; i++) {
-    const entries = KEYWORD_INDEX.get(lower.slice(i, i + 2));
+    const first = lower.charCodeAt(i);
+    if (KEYWORD_STARTS[first] !== 1) continue;
+    const entries = KEYWORD_INDEX.get(first * 0x10000 + lower.charCodeAt(i + 1));
     if (entries === undefined) continue;
     for (const { keyword, rules } of entries)
       if (lower.startsWith(keyword, i)) for (const r of rules) runs[r] = true;
@@ -97,11 +100,15 @@ function rulesFor(lower: string): boolean[] {
   return runs;
 }
 
-const KEYWORD_INDEX = new Map<string, Array<{ keyword: string; rules: number[] }>>();
+/** Keywords of two or more characters by their first two code units (`first * 0x10000 + second`). */
+const KEYWORD_INDEX = new Map<number, Array<{ keyword: string; rules: number[] }>>();
+/** 1 for each code unit some such keyword starts with. */
+const KEYWORD_STARTS = new Uint8Array(0x10000);
 SCRUB_RULES.forEach((rule, r) => {
   for (const keyword of rule.keywords) {
     if (keyword.length < 2) continue;
-    const pair = keyword.slice(0, 2);
+    const pair = keyword.charCodeAt(0) * 0x10000 + keyword.charCodeAt(1);
+    KEYWORD_STARTS[keyword.charCodeAt(0)] = 1;
     const entries = KEYWORD_INDEX.get(pair) ?? [];
     KEYWORD_INDEX.set(pair, entries);
     const entry = entries.find((e) => e.keyword === keyword);
