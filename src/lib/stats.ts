@@ -91,9 +91,33 @@ export function populationSize(
 }
 
 /** The episodes an axis's shares are computed over (see `populationName`). */
-export function population<T extends Labelled>(episodes: readonly T[], axis: AxisSlug): T[] {
-  return episodes.filter((e) => inPopulation(e, axis));
+export function population<T extends Labelled>(
+  episodes: readonly T[],
+  axis: AxisSlug,
+): readonly T[] {
+  return memoOn(populations, episodes, axis, () =>
+    episodes.filter((e) => inPopulation(e, axis)),
+  ) as readonly T[];
 }
+
+/**
+ * Per list of episodes and axis, a value computed once. A build asks for the same list's
+ * population or label groups on every page of an axis; lists are never changed once made
+ * (`readonly` throughout), so the cache cannot go stale, and it is weak, so it keeps nothing alive.
+ */
+function memoOn<V>(
+  cache: WeakMap<readonly Labelled[], Partial<Record<AxisSlug, V>>>,
+  episodes: readonly Labelled[],
+  axis: AxisSlug,
+  make: () => V,
+): V {
+  let byAxis = cache.get(episodes);
+  if (!byAxis) cache.set(episodes, (byAxis = {}));
+  return (byAxis[axis] ??= make());
+}
+
+const populations = new WeakMap<readonly Labelled[], Partial<Record<AxisSlug, unknown>>>();
+const labelGroups = new WeakMap<readonly Labelled[], Partial<Record<AxisSlug, unknown>>>();
 
 /** What an axis's shares are of, in words: "damaging episodes (DS2 or DS3)". */
 export function populationName(axis: AxisSlug): string {
@@ -155,8 +179,18 @@ export function withLabel<T extends Labelled>(
   episodes: readonly T[],
   axis: AxisSlug,
   code: string,
-): T[] {
-  return episodes.filter((e) => codesOn(e, axis).includes(code));
+): readonly T[] {
+  const groups = memoOn(labelGroups, episodes, axis, () => {
+    const byCode = new Map<string, T[]>();
+    for (const e of episodes)
+      for (const c of new Set(codesOn(e, axis))) {
+        const list = byCode.get(c);
+        if (list) list.push(e);
+        else byCode.set(c, [e]);
+      }
+    return byCode;
+  }) as ReadonlyMap<string, readonly T[]>;
+  return groups.get(code) ?? [];
 }
 
 /** Counts by a key (agent, platform, month …), most frequent first, ties by key. */

@@ -161,7 +161,7 @@ export function labelShares(episodes: readonly Labelled[], axis: AxisSlug): Labe
 }
 
 /** Valid episodes whose damage reached the system (DS2, DS3): the locus denominator. */
-export function damaging<T extends Labelled>(valid: readonly T[]): T[] {
+export function damaging<T extends Labelled>(valid: readonly T[]): readonly T[] {
   return population(valid, 'locus');
 }
 
