@@ -229,3 +229,17 @@ export function similarLinks(
     links[id] = list.map(({ episode, ...rest }) => ({ id: episode.id, ...rest }));
   return links;
 }
+
+/**
+ * Why an episode is suggested, as short phrases for its one line: "shares S3, C3", "same agent"
+ * (or "same platform"), "similar wording". The codes are the current episode's own, named in its
+ * annotation above.
+ */
+export function similarReasons(s: SimilarEpisode): string[] {
+  const reasons: string[] = [];
+  if (s.sharedLabels.length > 0) reasons.push(`shares ${s.sharedLabels.join(', ')}`);
+  if (s.sameAgent) reasons.push('same agent');
+  else if (s.samePlatform) reasons.push('same platform');
+  if (s.text >= 0.1) reasons.push('similar wording');
+  return reasons;
+}

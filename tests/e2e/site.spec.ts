@@ -52,6 +52,18 @@ async function expectEpisodeBasics(page: Page, episode: Episode, baseURL: string
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(episode.name);
   await expect(page.getByText(`Episode ${episode.id}`, { exact: true })).toBeVisible();
   await expect(page.getByText(episode.description, { exact: true })).toBeVisible();
+  // Link previews get the description; search engines quote the paragraph above, so no meta
+  // description repeats it.
+  await expect(page.locator('meta[name="description"]')).toHaveCount(0);
+  const preview =
+    (await page.locator('meta[property="og:description"]').getAttribute('content')) ?? '';
+  expect(episode.description.startsWith(preview.replace(/…$/, ''))).toBe(true);
+  // Nothing inline runs here, so the policy allows no hash: only files from the site itself.
+  const policy = await page
+    .locator('meta[http-equiv="content-security-policy"]')
+    .getAttribute('content');
+  expect(policy).toContain("script-src 'self';");
+  expect(policy).not.toContain('sha256');
 
   const turns = (n: number | null) => (n === null ? 'not recorded' : String(n));
   expect(await facts(page)).toMatchObject({

@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import type { Episode } from '../../src/lib/schema.ts';
-import { similarIndex, similarLinks, SIMILARITY_WEIGHTS } from '../../src/lib/similar.ts';
+import {
+  similarIndex,
+  similarLinks,
+  similarReasons,
+  SIMILARITY_WEIGHTS,
+} from '../../src/lib/similar.ts';
 import { episodeOf, invalidRecord, validRecord, type Json } from './helpers.ts';
 
 let next = 0;
@@ -107,5 +112,35 @@ describe('similarIndex', () => {
     expect(first).toHaveLength(5);
     const sorted = [...first].sort((x, y) => (x.episode.id < y.episode.id ? -1 : 1));
     expect(first.map((s) => s.episode.id)).toEqual(sorted.map((s) => s.episode.id));
+  });
+});
+
+describe('similarReasons', () => {
+  const base = {
+    episode: ep({}),
+    score: 0.5,
+    sharedLabels: [],
+    sameAgent: false,
+    samePlatform: false,
+    text: 0,
+  };
+
+  it('names the shared codes, then agent or platform, then wording', () => {
+    expect(
+      similarReasons({
+        ...base,
+        sharedLabels: ['S3', 'C3'],
+        sameAgent: true,
+        samePlatform: true,
+        text: 0.4,
+      }),
+    ).toEqual(['shares S3, C3', 'same agent', 'similar wording']);
+  });
+
+  it('says "same platform" only when the agent differs, and nothing for faint wording', () => {
+    expect(
+      similarReasons({ ...base, sharedLabels: ['S1'], samePlatform: true, text: 0.05 }),
+    ).toEqual(['shares S1', 'same platform']);
+    expect(similarReasons(base)).toEqual([]);
   });
 });
