@@ -52,9 +52,11 @@ export function useEntries<T>(
   chunks: ChunkStore<T>,
   rowIndexes: readonly number[],
 ): { entries: (T | undefined)[]; failed: boolean } {
-  // The store's version changes whenever a chunk arrives.
+  // The store's version changes when a batch of chunks (or a chunk outside one) arrives.
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
-  useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);
+  // Requested while rendering rather than in an effect, so the requests are on their way while
+  // the cards are committed and painted; `ensure` starts nothing twice and sets no state.
+  chunks.ensure(rowIndexes);
   const entries = useMemo(() => {
     // Reading the version ties the memo to it: the entries change whenever a chunk arrives.
     // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- see above
