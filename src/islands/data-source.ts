@@ -241,17 +241,23 @@ export class SearchClient {
     const score = new Map<number, number>();
     const terms = new Map<number, readonly string[]>();
     const fields = new Map<number, readonly string[]>();
-    reply.ids.forEach((id, k) => {
-      if (!(id >= 0 && id < count)) return;
+    // Few distinct term lists and field masks: each is shared by every row that has it.
+    const fieldLists = new Map<number, readonly string[]>();
+    const { ids, scores, termSet, termSets } = reply;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (!(id >= 0 && id < count)) continue;
       match[id] = 1;
-      score.set(id, reply.scores[k] ?? 0);
-      terms.set(id, reply.terms[k] ?? []);
+      score.set(id, scores[k] ?? 0);
+      terms.set(id, termSets[termSet[k] ?? -1] ?? []);
       const mask = reply.fields[k] ?? 0;
-      fields.set(
-        id,
-        SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit)),
-      );
-    });
+      let list = fieldLists.get(mask);
+      if (!list) {
+        list = SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit));
+        fieldLists.set(mask, list);
+      }
+      fields.set(id, list);
+    }
     return {
       query,
       hits: { match, score },
