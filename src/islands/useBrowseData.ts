@@ -55,14 +55,18 @@ export function useEntries<T>(
   // The store's version changes when a batch of chunks (or a chunk outside one) arrives.
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
   // Requested while rendering rather than in an effect, so the requests are on their way while
-  // the cards are committed and painted; `ensure` starts nothing twice and sets no state.
-  chunks.ensure(rowIndexes);
+  // the cards are committed and painted (`ensure` starts nothing twice and sets no state); once
+  // per set of rows, so that a chunk that failed is not asked for again on every render.
+  const requested = useMemo(() => {
+    chunks.ensure(rowIndexes);
+    return rowIndexes;
+  }, [chunks, rowIndexes]);
   const entries = useMemo(() => {
     // Reading the version ties the memo to it: the entries change whenever a chunk arrives.
     // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- see above
     void version;
-    return rowIndexes.map((i) => chunks.entry(i));
-  }, [chunks, rowIndexes, version]);
+    return requested.map((i) => chunks.entry(i));
+  }, [chunks, requested, version]);
   return { entries, failed: chunks.failed };
 }
 
