@@ -54,7 +54,10 @@ export async function loadFacetIndex(
 
 /**
  * Text chunks (card text, or the details cards show a matched passage from), loaded on demand
- * and kept; subscribers hear about every chunk that arrives.
+ * and kept. Subscribers hear once per batch: the chunks one `ensure` asks for (a visible page)
+ * are requested together and announced together when the last of them has arrived, so a page
+ * of cards re-renders once rather than once per chunk. Chunks loaded outside a batch (an export)
+ * are announced once per task.
  */
 export class ChunkStore<T = ChunkEntry> {
   readonly #urls: readonly string[];
@@ -64,6 +67,11 @@ export class ChunkStore<T = ChunkEntry> {
   readonly #listeners = new Set<() => void>();
   #version = 0;
   #failed = false;
+  /** Chunks that a batch still waiting will announce, with how many batches wait on each. */
+  readonly #batched = new Map<number, number>();
+  /** Chunks arrived (or failed) that subscribers have not heard about yet. */
+  #unannounced = false;
+  #scheduled = false;
 
   constructor(urls: readonly string[], size: number) {
     this.#urls = urls;
@@ -99,13 +107,13 @@ export class ChunkStore<T = ChunkEntry> {
         const entries = JSON.parse(text) as T[];
         this.#loaded.set(chunk, entries);
         this.#pending.delete(chunk);
-        this.#notify();
+        this.#arrived(chunk);
         return entries;
       },
       (error: unknown) => {
         this.#pending.delete(chunk);
         this.#failed = true;
-        this.#notify();
+        this.#arrived(chunk);
         throw error;
       },
     );
@@ -113,16 +121,43 @@ export class ChunkStore<T = ChunkEntry> {
     return promise;
   }
 
-  #notify(): void {
+  /** A chunk settled: its batch announces it, or else a task of its own (once for many). */
+  #arrived(chunk: number): void {
+    this.#unannounced = true;
+    if (this.#batched.has(chunk) || this.#scheduled) return;
+    this.#scheduled = true;
+    setTimeout(() => {
+      this.#scheduled = false;
+      this.#announce();
+    }, 0);
+  }
+
+  #announce(): void {
+    if (!this.#unannounced) return;
+    this.#unannounced = false;
     this.#version++;
     for (const listener of this.#listeners) listener();
   }
 
-  /** Starts loading the chunks of these rows (a visible page); errors show as `failed`. */
+  /**
+   * Starts loading the chunks of these rows (a visible page), all at once, and announces them
+   * together when the last has arrived; errors show as `failed`. Safe to call again with the
+   * same rows: it starts nothing new.
+   */
   ensure(rowIndexes: readonly number[]): void {
-    for (const chunk of new Set(rowIndexes.map((i) => Math.floor(i / this.#size)))) {
-      this.#load(chunk).catch(() => undefined);
-    }
+    const missing = [...new Set(rowIndexes.map((i) => Math.floor(i / this.#size)))].filter(
+      (chunk) => !this.#loaded.has(chunk),
+    );
+    if (missing.every((chunk) => this.#batched.has(chunk))) return;
+    for (const chunk of missing) this.#batched.set(chunk, (this.#batched.get(chunk) ?? 0) + 1);
+    void Promise.allSettled(missing.map((chunk) => this.#load(chunk))).then(() => {
+      for (const chunk of missing) {
+        const waiting = (this.#batched.get(chunk) ?? 1) - 1;
+        if (waiting > 0) this.#batched.set(chunk, waiting);
+        else this.#batched.delete(chunk);
+      }
+      this.#announce();
+    });
   }
 
   /** Loads the text of every given row, a few chunks at a time, reporting progress (0…1). */
@@ -206,17 +241,23 @@ export class SearchClient {
     const score = new Map<number, number>();
     const terms = new Map<number, readonly string[]>();
     const fields = new Map<number, readonly string[]>();
-    reply.ids.forEach((id, k) => {
-      if (!(id >= 0 && id < count)) return;
+    // Few distinct term lists and field masks: each is shared by every row that has it.
+    const fieldLists = new Map<number, readonly string[]>();
+    const { ids, scores, termSet, termSets } = reply;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (!(id >= 0 && id < count)) continue;
       match[id] = 1;
-      score.set(id, reply.scores[k] ?? 0);
-      terms.set(id, reply.terms[k] ?? []);
+      score.set(id, scores[k] ?? 0);
+      terms.set(id, termSets[termSet[k] ?? -1] ?? []);
       const mask = reply.fields[k] ?? 0;
-      fields.set(
-        id,
-        SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit)),
-      );
-    });
+      let list = fieldLists.get(mask);
+      if (!list) {
+        list = SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit));
+        fieldLists.set(mask, list);
+      }
+      fields.set(id, list);
+    }
     return {
       query,
       hits: { match, score },

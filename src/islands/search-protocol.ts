@@ -8,19 +8,20 @@ export interface SearchRequest {
 }
 
 /**
- * Results in parallel arrays, best first; `fields` are bitmasks over SEARCH_FIELDS. When the
- * query found nothing, `corrected` is the query whose results these are (its words' letters were
- * swapped), or `suggestion` a query that would find something.
+ * Results in parallel typed arrays, best first (their buffers are transferred, not copied):
+ * `fields` are bitmasks over SEARCH_FIELDS, `termSet` picks each result's matched terms from
+ * `termSets` (few distinct lists among thousands of results). When the query found nothing,
+ * `corrected` is the query whose results these are (its words' letters were swapped), or
+ * `suggestion` a query that would find something.
  */
+export interface SearchResults {
+  ids: Int32Array;
+  scores: Float64Array;
+  termSet: Int32Array;
+  termSets: string[][];
+  fields: Uint16Array;
+}
+
 export type SearchReply =
-  | {
-      id: number;
-      ok: true;
-      ids: number[];
-      scores: number[];
-      terms: string[][];
-      fields: number[];
-      corrected: string | null;
-      suggestion: string | null;
-    }
+  | ({ id: number; ok: true; corrected: string | null; suggestion: string | null } & SearchResults)
   | { id: number; ok: false; message: string };

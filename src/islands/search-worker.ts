@@ -19,7 +19,7 @@ import {
   VOCABULARY_FILE,
 } from '../lib/search-shards.ts';
 import { correctQuery, type Vocabulary } from '../lib/suggest.ts';
-import type { SearchReply, SearchRequest } from './search-protocol.ts';
+import type { SearchReply, SearchRequest, SearchResults } from './search-protocol.ts';
 
 /** Engines kept for recent shard sets. */
 const KEEP_ENGINES = 8;
@@ -88,7 +88,45 @@ async function engineFor(url: string, query: string): Promise<MiniSearch<SearchD
 }
 
 function reply(message: SearchReply): void {
-  globalThis.postMessage(message);
+  if (!message.ok) {
+    globalThis.postMessage(message);
+    return;
+  }
+  const { ids, scores, termSet, fields } = message;
+  const transfer = [ids, scores, termSet, fields].map((array) => array.buffer as ArrayBuffer);
+  globalThis.postMessage(message, { transfer });
+}
+
+const FIELD_BIT = new Map<string, number>(SEARCH_FIELDS.map((field, bit) => [field, 1 << bit]));
+
+/**
+ * The results as typed arrays, with each distinct list of matched terms sent once: thousands of
+ * results cost a few arrays to post instead of thousands of objects to clone.
+ */
+function encode(results: Found): SearchResults {
+  const n = results.length;
+  const ids = new Int32Array(n);
+  const scores = new Float64Array(n);
+  const termSet = new Int32Array(n);
+  const fields = new Uint16Array(n);
+  const termSets: string[][] = [];
+  const setIndex = new Map<string, number>();
+  results.forEach((result, k) => {
+    ids[k] = Number(result.id);
+    scores[k] = result.score;
+    const key = result.terms.join(' ');
+    let set = setIndex.get(key);
+    if (set === undefined) {
+      set = termSets.push(result.terms) - 1;
+      setIndex.set(key, set);
+    }
+    termSet[k] = set;
+    let mask = 0;
+    for (const matched of Object.values(result.match))
+      for (const field of matched) mask |= FIELD_BIT.get(field) ?? 0;
+    fields[k] = mask;
+  });
+  return { ids, scores, termSet, termSets, fields };
 }
 
 /** The index's vocabulary, fetched the first time a query finds nothing. */
@@ -123,35 +161,16 @@ async function run(
 
 globalThis.addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const { id, url, query } = event.data;
-  const empty = { ids: [], scores: [], terms: [], fields: [], corrected: null, suggestion: null };
   if (query === null) {
     loadBase(url).then(
-      () => reply({ id, ok: true, ...empty }),
+      () => reply({ id, ok: true, ...encode([]), corrected: null, suggestion: null }),
       (error: unknown) => reply({ id, ok: false, message: String(error) }),
     );
     return;
   }
   run(url, query).then(
     ({ results, corrected, suggestion }) =>
-      reply({
-        id,
-        ok: true,
-        ids: results.map((r) => Number(r.id)),
-        scores: results.map((r) => r.score),
-        terms: results.map((r) => r.terms),
-        // Matched fields as a bitmask over SEARCH_FIELDS keeps the message small.
-        fields: results.map((r) =>
-          Object.values(r.match)
-            .flat()
-            .reduce(
-              (mask, field) =>
-                mask | (1 << SEARCH_FIELDS.indexOf(field as (typeof SEARCH_FIELDS)[number])),
-              0,
-            ),
-        ),
-        corrected,
-        suggestion,
-      }),
+      reply({ id, ok: true, ...encode(results), corrected, suggestion }),
     (error: unknown) => reply({ id, ok: false, message: String(error) }),
   );
 });

@@ -52,15 +52,21 @@ export function useEntries<T>(
   chunks: ChunkStore<T>,
   rowIndexes: readonly number[],
 ): { entries: (T | undefined)[]; failed: boolean } {
-  // The store's version changes whenever a chunk arrives.
+  // The store's version changes when a batch of chunks (or a chunk outside one) arrives.
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
-  useEffect(() => chunks.ensure(rowIndexes), [chunks, rowIndexes]);
+  // Requested while rendering rather than in an effect, so the requests are on their way while
+  // the cards are committed and painted (`ensure` starts nothing twice and sets no state); once
+  // per set of rows, so that a chunk that failed is not asked for again on every render.
+  const requested = useMemo(() => {
+    chunks.ensure(rowIndexes);
+    return rowIndexes;
+  }, [chunks, rowIndexes]);
   const entries = useMemo(() => {
     // Reading the version ties the memo to it: the entries change whenever a chunk arrives.
     // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- see above
     void version;
-    return rowIndexes.map((i) => chunks.entry(i));
-  }, [chunks, rowIndexes, version]);
+    return requested.map((i) => chunks.entry(i));
+  }, [chunks, requested, version]);
   return { entries, failed: chunks.failed };
 }
 
