@@ -408,10 +408,10 @@ function budgets(run: BenchRun): string {
       );
     if (at.similar)
       add(
-        'Similar episodes at 16,000: build time added (reported)',
+        'Similar episodes at 16,000: time of their computation (reported)',
         `${ms(at.similar.wallMs)} wall, ${ms(at.similar.cpuMs)} CPU`,
         'reported',
-        `once per build for all ${at.similar.episodes} episode pages; ${at.similar.perEpisode.toFixed(1)} suggestions per episode`,
+        `once per build for all ${at.similar.episodes} episode pages, on the data step's worker thread while its main thread derives the browser files (measured alone here); ${at.similar.perEpisode.toFixed(1)} suggestions per episode`,
       );
     const rss = at.build.full.maxRssBytes ?? at.build.full.treePeakBytes;
     add(
