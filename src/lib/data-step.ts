@@ -22,6 +22,7 @@ export function dataDir(env: Readonly<Record<string, string | undefined>>): stri
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
   read(path: string): Uint8Array | undefined;
+  /** Writes a text file; one whose path ends in `.gz` is stored gzip-compressed, deterministically. */
   write(path: string, contents: string): void;
   log(line: string): void;
 }

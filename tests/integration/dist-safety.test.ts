@@ -65,7 +65,7 @@ const PUBLISHABLE = new Set([
 const KNOWN_FALSE_POSITIVES = ['installed pkg@1.2.3.4'];
 
 /** Files that carry data: pages, data files, feeds. Scripts and styles are library code. */
-const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv']);
+const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv', '.gz']);
 
 function keyOf(record: Json): string {
   return [
