@@ -15,8 +15,9 @@ export function fileEffects(quiet = false): DataStepEffects {
     read: (path) => (existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined),
     write: (path, contents) => {
       mkdirSync(dirname(path), { recursive: true });
-      // Node's gzip header has no name and mtime 0: the same text gives the same bytes.
-      writeFileSync(path, path.endsWith('.gz') ? gzipSync(contents, { level: 9 }) : contents);
+      // Node's gzip header has no name and mtime 0: the same text gives the same bytes. Level 6:
+      // level 9 took three times as long for 0.2% fewer bytes on generated episodes.
+      writeFileSync(path, path.endsWith('.gz') ? gzipSync(contents, { level: 6 }) : contents);
     },
     log: (line) => {
       if (!quiet) console.error(`[data] ${line}`);

@@ -41,7 +41,7 @@ let file: Uint8Array<ArrayBuffer> | undefined;
 export function datasetDownload(site: SiteLocation): Uint8Array<ArrayBuffer> {
   if (!file) {
     const json = datasetFile(datasetRecords(allEpisodes(), site), 'json', exportAtlas(site));
-    file = new Uint8Array(gzipSync(json, { level: 9 }));
+    file = new Uint8Array(gzipSync(json, { level: 6 }));
   }
   return file;
 }
