@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { SourceRevision } from '../src/lib/build-info.ts';
 import { dataDir, type DataStepEffects } from '../src/lib/data-step.ts';
 
@@ -14,7 +15,9 @@ export function fileEffects(quiet = false): DataStepEffects {
     read: (path) => (existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined),
     write: (path, contents) => {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, contents);
+      // Node's gzip header has no name and mtime 0: the same text gives the same bytes. Level 6:
+      // level 9 took three times as long for 0.2% fewer bytes on generated episodes.
+      writeFileSync(path, path.endsWith('.gz') ? gzipSync(contents, { level: 6 }) : contents);
     },
     log: (line) => {
       if (!quiet) console.error(`[data] ${line}`);

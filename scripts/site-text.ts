@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseCsv } from '../src/lib/export.ts';
 
 /** Every file under `dir`, as paths relative to it (forward slashes). */
@@ -70,6 +71,8 @@ export const TEXT_EXTENSIONS = new Set([
   '.txt',
   '.csv',
   '.webmanifest',
+  // Browse's data files and the dataset download, gzip-compressed: read decompressed.
+  '.gz',
 ]);
 
 /**
@@ -118,7 +121,13 @@ export interface Readings {
   text: string;
 }
 
+/** A file's readings; a `.gz` file is decompressed and read as the extension before `.gz`. */
 export function readingsOf(path: string): Readings {
+  if (path.endsWith('.gz'))
+    return readingsOfText(
+      gunzipSync(readFileSync(path)).toString('utf8'),
+      extname(path.slice(0, -'.gz'.length)),
+    );
   return readingsOfText(readFileSync(path, 'utf8'), extname(path));
 }
 

@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.txt': 'text/plain',
   '.wasm': 'application/wasm',
+  // Sent as it is, as GitHub Pages does: the browser decompresses Browse's data files itself.
+  '.gz': 'application/gzip',
 };
 /** Types worth gzipping; Pagefind's own files (`.pf_*`, wasm) are already compressed. */
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);

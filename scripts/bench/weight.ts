@@ -6,11 +6,22 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** gzip at level 6, zlib's default (what the bench server and most static hosts send). */
 export function gzipBytes(contents: Buffer | string): number {
   return gzipSync(contents, { level: 6 }).byteLength;
+}
+
+/**
+ * A data file's bytes: raw (its JSON text) and gzip (what is sent). A file stored as `.gz` is
+ * sent as it is, so its gzip bytes are its size and its raw bytes those of its text.
+ */
+function dataBytes(file: string): { raw: number; gzip: number } {
+  const contents = readFileSync(file);
+  return file.endsWith('.gz')
+    ? { raw: gunzipSync(contents).byteLength, gzip: contents.byteLength }
+    : { raw: contents.byteLength, gzip: gzipBytes(contents) };
 }
 
 export interface PageWeight {
@@ -128,8 +139,7 @@ export function dataFileBytes(
   if (!existsSync(dir)) return undefined;
   const name = readdirSync(dir).find((f) => f.startsWith(stem));
   if (!name) return undefined;
-  const contents = readFileSync(join(dir, name));
-  return { raw: contents.byteLength, gzip: gzipBytes(contents), name };
+  return { ...dataBytes(join(dir, name)), name };
 }
 
 export interface SearchIndexBytes {
@@ -137,7 +147,7 @@ export interface SearchIndexBytes {
   raw: number;
   gzip: number;
   files: number;
-  /** The file fetched before any shard (`base.json`), gzip; the whole index when unsplit. */
+  /** The file fetched before any shard (`base.json.gz`), gzip; the whole index when unsplit. */
   baseGzip: number;
   /** The largest shard, gzip (0 when unsplit). */
   largestShardGzip: number;
@@ -165,18 +175,20 @@ export function searchIndexBytes(site: string): SearchIndexBytes | undefined {
   if (!folder) return undefined;
   const out: SearchIndexBytes = { raw: 0, gzip: 0, files: 0, baseGzip: 0, largestShardGzip: 0 };
   for (const name of readdirSync(join(dir, folder))) {
-    const contents = readFileSync(join(dir, folder, name));
-    const gzip = gzipBytes(contents);
-    out.raw += contents.byteLength;
+    const { raw, gzip } = dataBytes(join(dir, folder, name));
+    out.raw += raw;
     out.gzip += gzip;
     out.files += 1;
-    if (name === 'base.json') out.baseGzip = gzip;
+    if (name.startsWith('base.json')) out.baseGzip = gzip;
     else out.largestShardGzip = Math.max(out.largestShardGzip, gzip);
   }
   return out;
 }
 
-/** gzip bytes of the first text chunk: `chunk-0.<hash>.json`, or `0.json` in a `chunk-<hash>/` folder. */
+/**
+ * gzip bytes of the first text chunk: `chunk-0.<hash>.json`, or `0.json.gz` (formerly `0.json`)
+ * in a `chunk-<hash>/` folder.
+ */
 export function firstChunkBytes(site: string): { raw: number; gzip: number } | undefined {
   const single = dataFileBytes(site, 'chunk-0.');
   if (single) return { raw: single.raw, gzip: single.gzip };
@@ -185,8 +197,8 @@ export function firstChunkBytes(site: string): { raw: number; gzip: number } | u
   const folder = readdirSync(dir).find(
     (f) => f.startsWith('chunk-') && statSync(join(dir, f)).isDirectory(),
   );
-  const file = folder ? join(dir, folder, '0.json') : undefined;
-  if (!file || !existsSync(file)) return undefined;
-  const contents = readFileSync(file);
-  return { raw: contents.byteLength, gzip: gzipBytes(contents) };
+  const file = folder
+    ? ['0.json.gz', '0.json'].map((name) => join(dir, folder, name)).find((f) => existsSync(f))
+    : undefined;
+  return file ? dataBytes(file) : undefined;
 }

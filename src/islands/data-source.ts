@@ -5,16 +5,11 @@
  */
 import { decodeColumns, type BrowseColumns } from '../lib/browse-columns.ts';
 import type { BrowseRow } from '../lib/fields.ts';
-import { detailFileName, type ChunkEntry } from '../lib/derive/browser-files.ts';
+import { chunkFileName, detailFileName, type ChunkEntry } from '../lib/derive/browser-files.ts';
 import { buildFacetIndex, type FacetIndex, type SearchHits } from '../lib/facets.ts';
 import { SEARCH_FIELDS } from '../lib/search-options.ts';
 import type { SearchReply, SearchRequest } from './search-protocol.ts';
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
-}
+import { fetchJson } from './fetch-json.ts';
 
 /** Rows decoded in one task: about 10 ms on a phone. */
 const DECODE_SLICE = 2000;
@@ -28,7 +23,7 @@ function nextTask(): Promise<void> {
 export async function loadFacetIndex(
   url: string,
 ): Promise<{ index: FacetIndex; chunkSize: number; chunkUrls: string[]; detailUrls: string[] }> {
-  const data = JSON.parse(await fetchText(url)) as BrowseColumns;
+  const data = await fetchJson<BrowseColumns>(url);
   // Chunk names are relative to the browse file, which already carries the site's base.
   const folder = `${url.slice(0, url.lastIndexOf('/') + 1)}${data.chunkFolder}/`;
   const chunks = Array.from(
@@ -47,7 +42,7 @@ export async function loadFacetIndex(
   return {
     index: buildFacetIndex(rows, data.dict),
     chunkSize: data.chunkSize,
-    chunkUrls: chunks.map((n) => `${folder}${n}.json`),
+    chunkUrls: chunks.map((n) => `${folder}${chunkFileName(n)}`),
     detailUrls: chunks.map((n) => `${folder}${detailFileName(n)}`),
   };
 }
@@ -102,9 +97,10 @@ export class ChunkStore<T = ChunkEntry> {
     const pending = this.#pending.get(chunk);
     if (pending) return pending;
     const url = this.#urls[chunk];
-    const promise = (url ? fetchText(url) : Promise.reject(new Error(`no chunk ${chunk}`))).then(
-      (text) => {
-        const entries = JSON.parse(text) as T[];
+    const promise = (
+      url ? fetchJson<T[]>(url) : Promise.reject(new Error(`no chunk ${chunk}`))
+    ).then(
+      (entries) => {
         this.#loaded.set(chunk, entries);
         this.#pending.delete(chunk);
         this.#arrived(chunk);

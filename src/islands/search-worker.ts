@@ -20,6 +20,7 @@ import {
 } from '../lib/search-shards.ts';
 import { correctQuery, type Vocabulary } from '../lib/suggest.ts';
 import type { SearchReply, SearchRequest, SearchResults } from './search-protocol.ts';
+import { fetchJson } from './fetch-json.ts';
 
 /** Engines kept for recent shard sets. */
 const KEEP_ENGINES = 8;
@@ -33,12 +34,6 @@ interface Loaded {
 }
 
 let loaded: Promise<Loaded> | undefined;
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
 
 function loadBase(url: string): Promise<Loaded> {
   loaded ??= fetchJson<SearchBase>(url).then((base) => ({

@@ -25,6 +25,7 @@ export const SIMILAR_FILE = 'similar.json';
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
   read(path: string): Uint8Array | undefined;
+  /** Writes a text file; one whose path ends in `.gz` is stored gzip-compressed, deterministically. */
   write(path: string, contents: string): void;
   log(line: string): void;
   /**

@@ -75,5 +75,5 @@ export const routes = {
   report: () => '/data/report.json',
   dataFile: (name: string) => `/data/${name}`,
   /** The whole published dataset as one file (About offers both formats). */
-  download: (format: 'csv' | 'json') => `/downloads/${DOWNLOAD_STEM}.${format}`,
+  download: () => `/downloads/${DOWNLOAD_STEM}.json.gz`,
 };

@@ -14,8 +14,14 @@ import type { AsPlainObject } from 'minisearch';
 import { processTerm, tokenize } from './search-options.ts';
 import type { Vocabulary } from './suggest.ts';
 
-/** The vocabulary's file name, next to the base file. */
-export const VOCABULARY_FILE = 'terms.json';
+/**
+ * The vocabulary's file name, next to the base file. Every file of the index is stored
+ * gzip-compressed (see `GZ` in src/lib/derive/browser-files.ts).
+ */
+export const VOCABULARY_FILE = 'terms.json.gz';
+
+/** The base file's name, in the index's folder. */
+export const SEARCH_BASE_FILE = 'base.json.gz';
 
 /** Characters of a term that decide its shard. */
 export const SHARD_PREFIX = 3;
@@ -45,7 +51,7 @@ export function shardKey(term: string): string {
 
 /** A file name for a shard key that is safe on any file system and in any URL. */
 export function shardFileName(key: string): string {
-  return `${[...new TextEncoder().encode(key)].map((b) => b.toString(16).padStart(2, '0')).join('')}.json`;
+  return `${[...new TextEncoder().encode(key)].map((b) => b.toString(16).padStart(2, '0')).join('')}.json.gz`;
 }
 
 // Field lengths: exact up to 16 terms, then in steps of 8% up to about 600 terms.

@@ -89,9 +89,9 @@ export function dataReport(): Report {
   return dataManifest().report;
 }
 
-/** The contents of a browser file written by the data step. */
-export function browserFile(name: string): string {
-  return readFileSync(`${DATA_DIR}/public/${name}`, 'utf8');
+/** The bytes of a browser file written by the data step (gzip when its name ends in `.gz`). */
+export function browserFile(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(`${DATA_DIR}/public/${name}`));
 }
 
 let neighbours: Map<string, Neighbours> | undefined;

@@ -2,10 +2,16 @@
  * The whole published dataset as one download, built from the same published (licence-filtered,
  * scrubbed) episodes the pages show, with the export code a Browse view's download uses; and the
  * header every export carries (the atlas and its build).
+ *
+ * Only the JSON is published, gzip-compressed: uncompressed, JSON and CSV were 101 MB of dist/ at
+ * 16,000 episodes, and GitHub Pages counts stored bytes (issue 14). The CSV of every episode is
+ * Browse's export of its unfiltered view, written in the browser by the same code.
  */
+import { gzipSync } from 'node:zlib';
+import { filterQuery } from '../lib/browse-state.ts';
 import { ATLAS_TITLE } from '../lib/cite.ts';
 import { datasetFile, datasetRecords } from '../lib/derive/dataset.ts';
-import type { ExportHeader, ExportRecord } from '../lib/export.ts';
+import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { allEpisodes, dataManifest } from './data.ts';
 
@@ -25,30 +31,39 @@ export function exportAtlas({ base, origin }: SiteLocation): ExportHeader['atlas
   };
 }
 
-// One build has one base and origin, so the records are made once for both formats.
-let records: ExportRecord[] | undefined;
+// One build has one base and origin, so the file is made once for About and the download.
+let file: Uint8Array<ArrayBuffer> | undefined;
 
-/** The dataset download's contents in one format. */
-export function datasetDownload(format: 'csv' | 'json', site: SiteLocation): string {
-  records ??= datasetRecords(allEpisodes(), site);
-  return datasetFile(records, format, exportAtlas(site));
+/**
+ * The dataset download: its JSON, gzip-compressed. Node's gzip header carries no name and
+ * mtime 0, so the same episodes give the same bytes.
+ */
+export function datasetDownload(site: SiteLocation): Uint8Array<ArrayBuffer> {
+  if (!file) {
+    const json = datasetFile(datasetRecords(allEpisodes(), site), 'json', exportAtlas(site));
+    file = new Uint8Array(gzipSync(json, { level: 6 }));
+  }
+  return file;
 }
 
-/** A download as About offers it: its format, its link and its size. */
+/** The download as About offers it: its link and its size. */
 export interface DatasetDownload {
-  format: 'csv' | 'json';
   /** The link's text. */
   label: string;
   href: string;
   bytes: number;
 }
 
-/** Both dataset downloads with their links and sizes. */
-export function datasetDownloads(site: SiteLocation): DatasetDownload[] {
-  return (['json', 'csv'] as const).map((format) => ({
-    format,
-    label: `All episodes as ${format.toUpperCase()}`,
-    href: withBase(site.base, routes.download(format)),
-    bytes: new TextEncoder().encode(datasetDownload(format, site)).length,
-  }));
+/** The dataset download with its link and size. */
+export function datasetDownloadLink(site: SiteLocation): DatasetDownload {
+  return {
+    label: 'All episodes as JSON (gzip)',
+    href: withBase(site.base, routes.download()),
+    bytes: datasetDownload(site).byteLength,
+  };
+}
+
+/** Browse's view of every episode, VALID and INVALID, whose CSV export is the whole dataset. */
+export function everyEpisodeView(site: SiteLocation): string {
+  return withBase(site.base, routes.browse(filterQuery({ validation: [] })));
 }

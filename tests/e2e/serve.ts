@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.txt': 'text/plain',
   '.csv': 'text/csv; charset=utf-8',
+  // As GitHub Pages sends a `.gz` file: as it is, with no Content-Encoding.
+  '.gz': 'application/gzip',
 };
 
 function resolve(pathname: string): string | undefined {

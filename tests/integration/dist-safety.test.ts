@@ -7,7 +7,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/export.ts';
+import { gunzipSync } from 'node:zlib';
+import { parseCsv, toCsv, type ExportHeader, type ExportRecord } from '../../src/lib/export.ts';
 import { findSecrets, REDACTION_KINDS } from '../../src/lib/scrub.ts';
 import type { Report } from '../../src/lib/pipeline.ts';
 import {
@@ -16,6 +17,7 @@ import {
   listFiles,
   occursIn,
   readingsOf,
+  readingsOfText,
   readJson,
   recordsIn,
   TEXT_EXTENSIONS,
@@ -65,7 +67,7 @@ const PUBLISHABLE = new Set([
 const KNOWN_FALSE_POSITIVES = ['installed pkg@1.2.3.4'];
 
 /** Files that carry data: pages, data files, feeds. Scripts and styles are library code. */
-const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv']);
+const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv', '.gz']);
 
 function keyOf(record: Json): string {
   return [
@@ -307,41 +309,48 @@ describe('a site built from the hostile fixtures', () => {
     });
   });
 
-  describe('the dataset downloads', () => {
-    const JSON_FILE = 'downloads/coding-agent-misalignment-atlas.json';
-    const CSV_FILE = 'downloads/coding-agent-misalignment-atlas.csv';
+  describe('the dataset download', () => {
+    const JSON_FILE = 'downloads/coding-agent-misalignment-atlas.json.gz';
     const episodePages = () =>
       files.filter((f) => /^episodes\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]);
+    const download = () =>
+      JSON.parse(gunzipSync(readFileSync(join(dist, JSON_FILE))).toString('utf8')) as {
+        count: number;
+        view: null;
+        atlas: ExportHeader['atlas'];
+        episodes: ExportRecord[];
+      };
 
-    it('are built, parse, and hold every published episode once', () => {
-      const report = reportOf(dist);
-      const json = readJson<{ count: number; view: null; episodes: Array<{ id: string }> }>(
-        join(dist, JSON_FILE),
-      );
+    it('is the only one, built as gzip, parses, and holds every published episode once', () => {
+      expect(files.filter((f) => f.startsWith('downloads/'))).toEqual([JSON_FILE]);
+      const json = download();
       expect(json.view).toBeNull();
-      expect(json.count).toBe(report.published);
-      const ids = json.episodes.map((e) => e.id);
+      expect(json.count).toBe(reportOf(dist).published);
+      const ids = json.episodes.map((e) => e['id'] as string);
       expect(ids.sort()).toEqual(episodePages().sort());
-      const [header, ...rows] = parseCsv(readFileSync(join(dist, CSV_FILE), 'utf8'));
-      expect(header?.[0]).toBe('id');
-      expect(rows.map((r) => r[0]).sort()).toEqual(ids);
     });
 
-    it('are read by the site scan, evidence cells included, and hold no planted secret', () => {
-      for (const file of [JSON_FILE, CSV_FILE]) expect(textFiles(dist)).toContain(file);
-      // A quote with a line break or a quote mark is JSON-escaped inside the CSV's evidence
-      // cell: the scan's reading of the CSV must give it back whole, or a secret there (a
-      // multi-line private key) would be missed.
-      const json = readJson<{ episodes: Array<{ evidence: Array<{ quote: string }> }> }>(
-        join(dist, JSON_FILE),
-      );
-      const escaped = json.episodes
-        .flatMap((e) => e.evidence.map((q) => q.quote))
-        .find((q) => JSON.stringify(q).slice(1, -1) !== q);
-      expect(escaped).toBeDefined();
-      expect(readingsOf(join(dist, CSV_FILE)).text).toContain(escaped);
+    it('is read by the site scan and holds no planted secret, nor does its CSV', () => {
+      expect(textFiles(dist)).toContain(JSON_FILE);
       const leaks = survivingSecrets(dist, PLANTED).filter((l) => l.startsWith('downloads/'));
       expect(leaks).toEqual([]);
+      // The CSV of every episode is Browse's export, written by the same code from the same
+      // records: a quote with a line break or a quote mark is JSON-escaped inside its evidence
+      // cell, and the scan's reading of it must give it back whole, or a secret there (a
+      // multi-line private key) would be missed.
+      const json = download();
+      const csv = readingsOfText(toCsv(json.episodes), '.csv');
+      const escaped = json.episodes
+        .flatMap((e) =>
+          (e['evidence'] as unknown as ReadonlyArray<{ quote: string }>).map((q) => q.quote),
+        )
+        .find((q) => JSON.stringify(q).slice(1, -1) !== q);
+      expect(escaped).toBeDefined();
+      expect(csv.text).toContain(escaped);
+      expect(PLANTED.filter(({ secret }) => occursIn(csv, secret))).toEqual([]);
+      const [header, ...rows] = parseCsv(toCsv(json.episodes));
+      expect(header?.[0]).toBe('id');
+      expect(rows).toHaveLength(json.count);
     });
   });
 

@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NODE } from '../../scripts/node.ts';
 import { listFiles } from '../../scripts/site-text.ts';
-export { listFiles, occursIn, readingsOf, TEXT_EXTENSIONS } from '../../scripts/site-text.ts';
+export {
+  listFiles,
+  occursIn,
+  readingsOf,
+  readingsOfText,
+  TEXT_EXTENSIONS,
+} from '../../scripts/site-text.ts';
 
 /** The repository root: every script runs from here, as `npm run …` would. */
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -66,7 +66,7 @@ describe('search shards', () => {
   it('keys a term by its first three characters', () => {
     expect(shardKey('database')).toBe('dat');
     expect(shardKey('db')).toBe('db');
-    expect(shardFileName('dat')).toBe('646174.json');
+    expect(shardFileName('dat')).toBe('646174.json.gz');
   });
 
   it('keeps short field lengths exact and long ones within 5%', () => {

@@ -7,14 +7,21 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
 import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
-import { shardFileName, splitIndex, VOCABULARY_FILE, vocabularyOf } from '../search-shards.ts';
+import {
+  SEARCH_BASE_FILE,
+  shardFileName,
+  splitIndex,
+  VOCABULARY_FILE,
+  vocabularyOf,
+} from '../search-shards.ts';
 import type { Episode } from '../schema.ts';
 import { keyLabel } from '../ids.ts';
 import { fieldText, passagesOf, type PassageSource } from '../passages.ts';
 
 export interface BrowserFile {
-  /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json` or `search-1a2b3c4d5e/646174.json`. */
+  /** Path under `data/`, e.g. `browse.3f9a1c2b7d.json` or `search-1a2b3c4d5e/646174.json.gz`. */
   name: string;
+  /** The JSON text; stored gzip-compressed when the name ends in `.gz`. */
   contents: string;
 }
 
@@ -36,9 +43,22 @@ export type DetailEntry = PassageSource;
  */
 export const CHUNK_SIZE = 10;
 
+/**
+ * Every browser file but the browse file is stored gzip-compressed: GitHub Pages counts a site's
+ * bytes as stored and sends a `.gz` file as it is, so the bytes a visitor receives are the same
+ * and the text chunks, details and search index take a fifth of the room (issue 14). The data
+ * step's writer compresses a file whose name ends in `.gz`; `fetchJson` in the browser undoes it.
+ */
+export const GZ = '.gz';
+
+/** The name of chunk `n`'s text file within the chunk folder. */
+export function chunkFileName(n: number): string {
+  return `${n}.json${GZ}`;
+}
+
 /** The name of chunk `n`'s detail file within the chunk folder. */
 export function detailFileName(n: number): string {
-  return `${n}.detail.json`;
+  return `${n}.detail.json${GZ}`;
 }
 
 function hashed(stem: string, contents: string): BrowserFile {
@@ -105,7 +125,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   for (const text of detailTexts) chunkHash.update(text);
   const chunkFolder = `chunk-${chunkHash.digest('hex').slice(0, 10)}`;
   const chunks: BrowserFile[] = chunkTexts.map((contents, n) => ({
-    name: `${chunkFolder}/${n}.json`,
+    name: `${chunkFolder}/${chunkFileName(n)}`,
     contents,
   }));
   const details: BrowserFile[] = detailTexts.map((contents, n) => ({
@@ -129,7 +149,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   folderHash.update(baseContents);
   for (const file of shardFiles) folderHash.update(file.name).update(file.contents);
   const folder = `search-${folderHash.digest('hex').slice(0, 10)}`;
-  const search: BrowserFile = { name: `${folder}/base.json`, contents: baseContents };
+  const search: BrowserFile = { name: `${folder}/${SEARCH_BASE_FILE}`, contents: baseContents };
   return {
     list: [
       browse,

@@ -1,20 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DOWNLOAD_STEM } from '../../lib/paths.ts';
+import { routes } from '../../lib/paths.ts';
 import { datasetDownload } from '../../queries/downloads.ts';
 
-const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json' } as const;
+/** The whole published dataset as one file: JSON, gzip-compressed (the CSV is Browse's export). */
+export const getStaticPaths = (() => [
+  { params: { file: routes.download().slice('/downloads/'.length) } },
+]) satisfies GetStaticPaths;
 
-/** The whole published dataset as one file, in CSV and in JSON. */
-export const getStaticPaths = (() =>
-  (['csv', 'json'] as const).map((format) => ({
-    params: { file: `${DOWNLOAD_STEM}.${format}` },
-    props: { format },
-  }))) satisfies GetStaticPaths;
-
-export const GET: APIRoute<{ format: 'csv' | 'json' }> = ({ props, site }) =>
-  new Response(
-    datasetDownload(props.format, { base: import.meta.env.BASE_URL, origin: site?.origin }),
-    {
-      headers: { 'Content-Type': TYPES[props.format] },
-    },
-  );
+export const GET: APIRoute = ({ site }) =>
+  new Response(datasetDownload({ base: import.meta.env.BASE_URL, origin: site?.origin }), {
+    headers: { 'Content-Type': 'application/gzip' },
+  });
