@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useExternalStore } from './useExternalStore.ts';
 import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { BrowseView } from './BrowseView.tsx';
@@ -28,7 +28,7 @@ const isServer = () => false;
 export function Browse({ base, browseFile, searchFile, siteOrigin, atlas }: BrowseProps) {
   const data = useBrowseData(withBase(base, routes.dataFile(browseFile)));
   const [state, navigate] = useUrlState();
-  const scripted = useSyncExternalStore(noChange, isClient, isServer);
+  const scripted = useExternalStore(noChange, isClient, isServer);
   // The server's render says nothing: without JavaScript a "Loading…" would never end, and the
   // page's <noscript> note says what works instead.
   if (!scripted) return null;
