@@ -139,23 +139,22 @@ function digit(code: number): number {
   return code <= 57 ? code - 48 : code - 87;
 }
 
-/** Writes the columns a file holds into rows (one object per row index, in canonical order). */
-function decodeInto(
-  data: Pick<BrowseColumns, 'widths' | 'columns'>,
-  rows: Record<string, number>[],
-  offset: number,
-): void {
-  for (const { name } of COLUMNS) {
+/** The columns a file holds, with their text and width; `all` keeps absent ones (empty text). */
+function columnsOf(data: Pick<BrowseColumns, 'widths' | 'columns'>, all: boolean) {
+  return COLUMNS.flatMap(({ name }) => {
     const text = data.columns[name];
     const width = data.widths[name];
-    if (text === undefined || width === undefined) continue;
-    rows.forEach((row, k) => {
-      let value = 0;
-      for (let at = (offset + k) * width, end = at + width; at < end; at++)
-        value = value * 36 + digit(text.charCodeAt(at));
-      row[name] = value - 1;
-    });
-  }
+    if (text === undefined || width === undefined) return all ? [{ name, text: '', width: 0 }] : [];
+    return [{ name, text, width }];
+  });
+}
+
+/** One row's value of a column: `width` base-36 digits from the row's place (-1 for width 0). */
+function valueAt(text: string, width: number, index: number): number {
+  let value = 0;
+  for (let at = index * width, end = at + width; at < end; at++)
+    value = value * 36 + digit(text.charCodeAt(at));
+  return value - 1;
 }
 
 /**
@@ -166,14 +165,14 @@ function decodeInto(
  * column the file does not hold (a `later` column not yet added) reads -1, "none".
  */
 export function decodeColumns(data: BrowseColumns, from = 0, to = data.count): BrowseRow[] {
-  const rows: Record<string, number>[] = [];
+  const columns = columnsOf(data, true);
+  const rows: BrowseRow[] = [];
   for (let index = from; index < to; index++) {
     const row: Record<string, number> = { index };
-    for (const { name } of COLUMNS) row[name] = -1;
-    rows.push(row);
+    for (const { name, text, width } of columns) row[name] = valueAt(text, width, index);
+    rows.push(row as BrowseRow);
   }
-  decodeInto(data, rows, from);
-  return rows as BrowseRow[];
+  return rows;
 }
 
 /**
@@ -183,5 +182,9 @@ export function decodeColumns(data: BrowseColumns, from = 0, to = data.count): B
 export function addLater(rows: readonly BrowseRow[], later: LaterColumns): void {
   if (later.count !== rows.length)
     throw new Error(`the later columns hold ${later.count} rows, the list ${rows.length}`);
-  decodeInto(later, rows as unknown as Record<string, number>[], 0);
+  const columns = columnsOf(later, false);
+  for (const row of rows as unknown as Record<string, number>[]) {
+    const index = row['index'] ?? 0;
+    for (const { name, text, width } of columns) row[name] = valueAt(text, width, index);
+  }
 }
