@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { siteUrl } from './src/lib/site-url.ts';
 
@@ -22,7 +22,7 @@ export default defineConfig({
   // Lossless whitespace compression. Astro 7's default ('jsx') drops the space between a line's
   // last word and an element that opens the next line, joining words ("on the<a>taxonomy").
   compressHTML: true,
-  integrations: [react(), sitemap()],
+  integrations: [preact({ compat: true }), sitemap()],
   // Stylesheets as files, never inlined: cached once instead of repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scoped styles mark elements with a short class rather than a long data attribute.

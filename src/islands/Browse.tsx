@@ -1,9 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { useState } from 'react';
+import { useExternalStore } from './useExternalStore.ts';
 import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { BrowseView } from './BrowseView.tsx';
 import { useBrowseData } from './useBrowseData.ts';
 import { useUrlState } from './useUrlState.ts';
+import { viewNeedsLater } from './later-columns.ts';
 import './browse.css';
 
 /** Props of the Browse island: file names and the base only; the data is fetched. */
@@ -26,9 +28,11 @@ const isServer = () => false;
 
 /** Browse: loads the browse file, then hands over to the view. */
 export function Browse({ base, browseFile, searchFile, siteOrigin, atlas }: BrowseProps) {
-  const data = useBrowseData(withBase(base, routes.dataFile(browseFile)));
   const [state, navigate] = useUrlState();
-  const scripted = useSyncExternalStore(noChange, isClient, isServer);
+  // Whether the view the page opens on needs the second browse file at once (kept from the start).
+  const [laterAtOnce] = useState(() => viewNeedsLater(state));
+  const data = useBrowseData(withBase(base, routes.dataFile(browseFile)), laterAtOnce);
+  const scripted = useExternalStore(noChange, isClient, isServer);
   // The server's render says nothing: without JavaScript a "Loading…" would never end, and the
   // page's <noscript> note says what works instead.
   if (!scripted) return null;
@@ -60,6 +64,7 @@ export function Browse({ base, browseFile, searchFile, siteOrigin, atlas }: Brow
       index={data.index}
       chunks={data.chunks}
       details={data.details}
+      later={data.later}
       state={state}
       navigate={navigate}
     />

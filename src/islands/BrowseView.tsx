@@ -19,7 +19,8 @@ import type { ColumnSort } from './ResultTable.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SKIP_TARGETS, SkipLinks } from './SkipLinks.tsx';
 import { cleared, withQuery } from './state-actions.ts';
-import { useEntries, useSearch } from './useBrowseData.ts';
+import { useEntries, useLater, useSearch } from './useBrowseData.ts';
+import { viewNeedsLater, type LaterStore } from './later-columns.ts';
 import { useReturnPlace } from './useReturnPlace.ts';
 import { viewName, viewTitle } from './view-title.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
@@ -34,6 +35,7 @@ export interface BrowseViewProps {
   index: FacetIndex;
   chunks: ChunkStore;
   details: ChunkStore<DetailEntry>;
+  later: LaterStore;
   state: BrowseState;
   navigate: (next: BrowseState, mode: HistoryMode) => void;
 }
@@ -42,13 +44,15 @@ const NO_TERMS = new Map<number, readonly string[]>();
 
 /** Browse once the data is in: every control reads the URL state and writes a new one. */
 export function BrowseView(props: BrowseViewProps) {
-  const { base, siteOrigin, atlas, searchUrl, index, chunks, details, state, navigate } = props;
+  const { base, siteOrigin, atlas, searchUrl, index, chunks, details, later, state, navigate } =
+    props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
   const [searchAttempt, setSearchAttempt] = useState(0);
   const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
   const searchFailed = search.status === 'error';
-  const results = useResults(index, state, search);
+  const laterReady = useLater(later, viewNeedsLater(state));
+  const results = useResults(index, state, search, laterReady);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
   const [pageTitle] = useState(() => document.title);
@@ -57,7 +61,13 @@ export function BrowseView(props: BrowseViewProps) {
     document.title = viewTitle(pageTitle, name);
   }, [pageTitle, name]);
   const resultsBox = useRef<HTMLElement>(null);
-  useReturnPlace(resultsBox, !searching && (failed || entries.every((e) => e !== undefined)));
+  const settled = !searching && (failed || entries.every((e) => e !== undefined));
+  useReturnPlace(resultsBox, settled);
+  // Once the first view is complete, the second browse file (turn counts) comes in the background,
+  // so that a turns sort, the table or an export later finds it there.
+  useEffect(() => {
+    if (settled) later.load().catch(() => undefined);
+  }, [later, settled]);
   // A card whose match is only in passages it does not show fetches them to show the passage.
   const fields = shown?.fields ?? NO_TERMS;
   const passageRows = useMemo(
@@ -233,6 +243,7 @@ export function BrowseView(props: BrowseViewProps) {
               index={index}
               chunks={chunks}
               details={details}
+              later={later}
               state={state}
               matches={results.result.matches}
             />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_GROUPS,
   MIN_GROUPS,
@@ -14,6 +14,7 @@ import { CompareAxisView } from './CompareAxisView.tsx';
 import { loadFacetIndex } from './data-source.ts';
 import { GroupPicker } from './GroupPicker.tsx';
 import { useLocationSearch } from './useUrlState.ts';
+import { useExternalStore } from './useExternalStore.ts';
 import '../styles/compare.css';
 
 /** Props of the Compare island: the base and the browse file's name; the data is fetched. */
@@ -62,7 +63,7 @@ function useIndex(url: string): Loaded {
 export function Compare({ base, browseFile }: CompareProps) {
   const loaded = useIndex(withBase(base, routes.dataFile(browseFile)));
   const [search, navigate] = useLocationSearch();
-  const scripted = useSyncExternalStore(noChange, isClient, isServer);
+  const scripted = useExternalStore(noChange, isClient, isServer);
   const groups = useMemo(() => {
     const parsed = parseCompareGroups(search);
     return parsed.length >= MIN_GROUPS ? parsed : [...DEFAULT_GROUPS];

@@ -12,6 +12,7 @@ import {
 import type { FacetIndex } from '../lib/facets.ts';
 import { plural } from '../lib/format.ts';
 import type { ChunkStore } from './data-source.ts';
+import type { LaterStore } from './later-columns.ts';
 
 export interface ExportButtonsProps {
   base: string;
@@ -21,6 +22,8 @@ export interface ExportButtonsProps {
   index: FacetIndex;
   chunks: ChunkStore;
   details: ChunkStore<DetailEntry>;
+  /** The turn counts, which an export writes and Browse may not have fetched yet. */
+  later: LaterStore;
   /** The view being exported: its name and (in JSON) its query and filters come from it. */
   state: BrowseState;
   /** Every matching row index, in result order. */
@@ -45,7 +48,7 @@ function download(name: string, type: string, contents: string): void {
  * published field: the text of episodes not yet shown is fetched first (card text and details).
  */
 export function ExportButtons(props: ExportButtonsProps) {
-  const { base, siteOrigin, atlas, index, chunks, details, state, matches } = props;
+  const { base, siteOrigin, atlas, index, chunks, details, later, state, matches } = props;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -63,6 +66,7 @@ export function ExportButtons(props: ExportButtonsProps) {
       const [entries, extra] = await Promise.all([
         chunks.entries(matches, progress(0)),
         details.entries(matches, progress(1)),
+        later.load(),
       ]);
       const ctx = { dict: index.dict, base, origin: siteOrigin };
       const records = matches.map((i, k) => {

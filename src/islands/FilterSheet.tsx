@@ -3,7 +3,8 @@
  * (which a long facet list pushed thousands of pixels down): the result count stays in sight at
  * the bottom of the sheet, whose button closes it and leads to the results.
  */
-import { useEffect, useRef, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useExternalStore } from './useExternalStore.ts';
 import { plural } from '../lib/format.ts';
 
 /** Below this width the facet panel folds away behind a button (browse.css says the same). */
@@ -32,7 +33,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 /** The facet body: inline on a wide screen, a modal sheet with a sticky footer on a narrow one. */
 export function FilterSheet({ id, open, onClose, total, searching, children }: FilterSheetProps) {
-  const narrow = useSyncExternalStore(subscribe, narrowNow, narrowOnServer);
+  const narrow = useExternalStore(subscribe, narrowNow, narrowOnServer);
   const sheet = useRef<HTMLDivElement>(null);
   const modal = narrow && open;
 

@@ -217,7 +217,7 @@ export function ResultTable({
   const table = useTable({ features, columns, data, getRowId: (r) => String(r.row.index) });
   return (
     <>
-      // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
+      {/* The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it. */}
       <div
         className="table-scroll result-table-wrap"
         role="region"

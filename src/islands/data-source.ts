@@ -20,12 +20,18 @@ function nextTask(): Promise<void> {
 }
 
 /** Fetches and decodes the browse file into a facet index, with its chunks' URLs. */
-export async function loadFacetIndex(
-  url: string,
-): Promise<{ index: FacetIndex; chunkSize: number; chunkUrls: string[]; detailUrls: string[] }> {
+export async function loadFacetIndex(url: string): Promise<{
+  index: FacetIndex;
+  chunkSize: number;
+  chunkUrls: string[];
+  detailUrls: string[];
+  /** The second browse file (the registry's `later` columns), if there is one. */
+  laterUrl: string | null;
+}> {
   const data = await fetchJson<BrowseColumns>(url);
   // Chunk names are relative to the browse file, which already carries the site's base.
-  const folder = `${url.slice(0, url.lastIndexOf('/') + 1)}${data.chunkFolder}/`;
+  const here = url.slice(0, url.lastIndexOf('/') + 1);
+  const folder = `${here}${data.chunkFolder}/`;
   const chunks = Array.from(
     { length: Math.ceil(data.count / Math.max(1, data.chunkSize)) },
     (_, n) => n,
@@ -44,6 +50,7 @@ export async function loadFacetIndex(
     chunkSize: data.chunkSize,
     chunkUrls: chunks.map((n) => `${folder}${chunkFileName(n)}`),
     detailUrls: chunks.map((n) => `${folder}${detailFileName(n)}`),
+    laterUrl: data.later ? `${here}${data.later}` : null,
   };
 }
 

@@ -11,21 +11,34 @@ import {
   type SearchClient,
   type SearchOutcome,
 } from './data-source.ts';
+import { LaterStore } from './later-columns.ts';
 
 export type BrowseData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; index: FacetIndex; chunks: ChunkStore; details: ChunkStore<DetailEntry> };
+  | {
+      status: 'ready';
+      index: FacetIndex;
+      chunks: ChunkStore;
+      details: ChunkStore<DetailEntry>;
+      /** The second browse file's columns (turn counts), added to `index.rows` when they come. */
+      later: LaterStore;
+    };
 
-/** Fetches the browse file once and sets up the chunk store. */
-export function useBrowseData(browseUrl: string): BrowseData {
+/**
+ * Fetches the browse file once and sets up the chunk stores. `laterAtOnce`: the first view needs
+ * the second browse file (a turns sort or the table in the URL), so it is fetched as soon as the
+ * first file names it.
+ */
+export function useBrowseData(browseUrl: string, laterAtOnce: boolean): BrowseData {
   const [data, setData] = useState<BrowseData>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     loadFacetIndex(browseUrl).then(
-      ({ index, chunkSize, chunkUrls, detailUrls }) => {
-        // A transition: React renders the facets and results in slices, yielding to the
-        // browser between them, instead of in one long task (Lighthouse's blocking time).
+      ({ index, chunkSize, chunkUrls, detailUrls, laterUrl }) => {
+        const later = new LaterStore(laterUrl, index.rows);
+        if (laterAtOnce) later.load().catch(() => undefined);
+        // A transition: React would render it in slices; preact/compat renders it at once.
         if (live)
           startTransition(() => {
             setData({
@@ -33,6 +46,7 @@ export function useBrowseData(browseUrl: string): BrowseData {
               index,
               chunks: new ChunkStore(chunkUrls, chunkSize),
               details: new ChunkStore<DetailEntry>(detailUrls, chunkSize),
+              later,
             });
           });
       },
@@ -43,8 +57,17 @@ export function useBrowseData(browseUrl: string): BrowseData {
     return () => {
       live = false;
     };
-  }, [browseUrl]);
+  }, [browseUrl, laterAtOnce]);
   return data;
+}
+
+/** Whether the second browse file's columns are in; a view that needs them fetches them now. */
+export function useLater(later: LaterStore, needed: boolean): boolean {
+  const ready = useSyncExternalStore(later.subscribe, later.ready, later.ready);
+  useEffect(() => {
+    if (needed) later.load().catch(() => undefined);
+  }, [later, needed]);
+  return ready;
 }
 
 /** The text entries of some rows (undefined until their chunk arrives), loading what is missing. */

@@ -9,6 +9,7 @@ import type { BrowseRow } from '../lib/fields.ts';
 import { orderRows } from '../lib/ordering.ts';
 import type { SearchOutcome } from './data-source.ts';
 import type { SearchState } from './useBrowseData.ts';
+import { viewNeedsLater } from './later-columns.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -27,8 +28,16 @@ export interface Results {
   indexLoading: boolean;
 }
 
-/** Applies a state and a search to the index. */
-export function useResults(index: FacetIndex, state: BrowseState, search: SearchState): Results {
+/**
+ * Applies a state and a search to the index. `laterReady`: the second browse file's columns (turn
+ * counts) are in the rows; an order or a table page that reads them is redone when they arrive.
+ */
+export function useResults(
+  index: FacetIndex,
+  state: BrowseState,
+  search: SearchState,
+  laterReady: boolean,
+): Results {
   const searching = search.status === 'loading';
   // While a query runs, the previous search's results stay up (marked busy) instead of flashing.
   const shown =
@@ -37,10 +46,13 @@ export function useResults(index: FacetIndex, state: BrowseState, search: Search
 
   const { sort, desc, seed, filters, from, to } = state;
   const ranking = sort === 'relevance' ? hits : null;
-  const order = useMemo(
-    () => orderRows(index, { sort, desc, seed }, ranking),
-    [index, sort, desc, seed, ranking],
-  );
+  // Changes only for a view that reads the later columns, so no other view recomputes.
+  const laterShown = laterReady && viewNeedsLater(state);
+  const order = useMemo(() => {
+    // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- ties the memo to it
+    void laterShown;
+    return orderRows(index, { sort, desc, seed }, ranking);
+  }, [index, sort, desc, seed, ranking, laterShown]);
   const result = useMemo(
     () => filterRows(index, { filters, from, to }, order, hits),
     [index, filters, from, to, order, hits],
@@ -53,10 +65,11 @@ export function useResults(index: FacetIndex, state: BrowseState, search: Search
     () => result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
     [result, page],
   );
-  const pageRows = useMemo(
-    () => pageIndexes.flatMap((i) => index.rows[i] ?? []),
-    [pageIndexes, index],
-  );
+  const pageRows = useMemo(() => {
+    // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- a new page for the table
+    void laterShown;
+    return pageIndexes.flatMap((i) => index.rows[i] ?? []);
+  }, [pageIndexes, index, laterShown]);
   return {
     result,
     total,

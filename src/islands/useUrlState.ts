@@ -3,8 +3,9 @@
  * and Forward) and write it with `pushState` for a new step or `replaceState` to refine the
  * current one (a query still being typed). Browse and Compare both use them.
  */
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo } from 'react';
 import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';
+import { useExternalStore } from './useExternalStore.ts';
 
 // Fired after our own history writes, which (unlike Back/Forward) raise no event of their own.
 const NAVIGATE = 'atlas:navigate';
@@ -27,7 +28,7 @@ export type HistoryMode = 'push' | 'replace';
 
 /** The current query string, and a function that moves to another one (without `?`). */
 export function useLocationSearch(): [string, (query: string, mode: HistoryMode) => void] {
-  const search = useSyncExternalStore(subscribe, clientSearch, serverSearch);
+  const search = useExternalStore(subscribe, clientSearch, serverSearch);
   const navigate = useCallback((query: string, mode: HistoryMode) => {
     const { pathname, hash } = window.location;
     const target = `${pathname}${query ? `?${query}` : ''}${hash}`;

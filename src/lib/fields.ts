@@ -60,8 +60,13 @@ export type ColumnSpec =
       /** How a value reads in a facet (default: as it is). */
       label?: (value: string) => string;
     }
-  /** A non-negative integer, clamped to what `width` base-36 characters hold. */
-  | { kind: 'number'; width: number; read: (episode: Episode) => number | null };
+  /**
+   * A non-negative integer, clamped to what `width` base-36 characters hold. A `later` column is
+   * left out of the browse file Browse fetches first and sent in a second file, fetched after the
+   * first view (or at once when the view needs it): only sorts, the table and exports read it,
+   * and per-episode numbers gzip poorly. No facet may read a `later` column.
+   */
+  | { kind: 'number'; width: number; later?: true; read: (episode: Episode) => number | null };
 
 type RowOf<Cols> = Readonly<Record<keyof Cols & string, number>>;
 
@@ -458,9 +463,10 @@ export const FIELDS = [
   }),
   field({
     columns: {
-      // Counts over 1,294 are clamped: they only sort and display.
-      userTurns: { kind: 'number', width: 2, read: (e) => e.userTurns },
-      agentTurns: { kind: 'number', width: 2, read: (e) => e.agentTurns },
+      // Counts over 1,294 are clamped: they only sort and display. Random per episode, they were
+      // a third of the first browse file's bytes at 16,000 episodes, so they come later.
+      userTurns: { kind: 'number', width: 2, later: true, read: (e) => e.userTurns },
+      agentTurns: { kind: 'number', width: 2, later: true, read: (e) => e.agentTurns },
     },
     sort: {
       id: 'turns',
@@ -555,6 +561,28 @@ export const COLUMNS: readonly Column[] = FIELDS.flatMap((f) =>
     name: name as ColumnName,
   })),
 );
+
+/** Whether a column comes in the second browse file (see `later` on a number column). */
+export function isLater(spec: ColumnSpec): boolean {
+  return spec.kind === 'number' && spec.later === true;
+}
+
+/**
+ * The column sorts that read a `later` column: a sort reads its field's columns, so a field with
+ * one makes its sort wait for the second browse file.
+ */
+const LATER_SORTS: ReadonlySet<string> = new Set(
+  FIELDS.flatMap((f) =>
+    f.sort && Object.values(f.columns as Record<string, ColumnSpec>).some(isLater)
+      ? [f.sort.id]
+      : [],
+  ),
+);
+
+/** Whether a sort (by its URL value) needs the second browse file. */
+export function sortNeedsLater(sort: string): boolean {
+  return LATER_SORTS.has(sort);
+}
 
 /** A column by name. */
 export function column(name: ColumnName): Column {

@@ -19,6 +19,38 @@ test('Browse downloads its browse file once, the one the page preloads', async (
   expect(requests).toEqual([href]);
 });
 
+const LATER = /\/data\/browse-later\.[0-9a-f]+\.json$/;
+const CHUNK = /\/data\/chunk-[0-9a-f]+\/\d+\.json$/;
+
+test('the turn counts come in a second file, fetched once the first view is complete', async ({
+  page,
+}) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('browse/');
+  await expectResultCount(page, validEpisodes.length);
+  await expect.poll(() => requests.filter((url) => LATER.test(url)).length).toBe(1);
+  const firstChunk = requests.findIndex((url) => CHUNK.test(url));
+  expect(firstChunk).toBeGreaterThanOrEqual(0);
+  expect(requests.findIndex((url) => LATER.test(url))).toBeGreaterThan(firstChunk);
+});
+
+test('a turns sort in the URL orders the first view by the turn counts', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('browse/?sort=turns&view=table');
+  const most = Math.max(
+    ...validEpisodes.map((e) => Math.max(e.userTurns ?? 0, 0) + Math.max(e.agentTurns ?? 0, 0)),
+  );
+  const firstTurns = page.locator('tbody tr').first().locator('td').last();
+  await expect(firstTurns).toHaveText(String(most));
+  // Fetched at once, not after the first view's text.
+  const later = requests.findIndex((url) => LATER.test(url));
+  const firstChunk = requests.findIndex((url) => CHUNK.test(url));
+  expect(later).toBeGreaterThanOrEqual(0);
+  expect(firstChunk === -1 || later < firstChunk).toBe(true);
+});
+
 test.describe('with scripts off', () => {
   test.use({ javaScriptEnabled: false });
 

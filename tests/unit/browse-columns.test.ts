@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { decodeColumns, encodeColumns, rowOf } from '../../src/lib/browse-columns.ts';
+import {
+  addLater,
+  decodeColumns,
+  encodeColumns,
+  rowOf,
+  splitLater,
+} from '../../src/lib/browse-columns.ts';
+import { COLUMNS, isLater } from '../../src/lib/fields.ts';
 import { dateOfDay, dayOf } from '../../src/lib/dates.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import { episodeOf, invalidRecord, validRecord } from './helpers.ts';
@@ -263,5 +270,48 @@ describe('dictionary columns', () => {
     expect(decodeColumns(data).map((r) => data.dict.agent[r.agent])).toEqual(
       episodes.map((e) => e.agent),
     );
+  });
+});
+
+describe('splitLater and addLater: the turn counts in a second file', () => {
+  const { first, later } = splitLater(data, 'browse-later.0123456789.json');
+  const laterNames = COLUMNS.filter(isLater).map((c) => c.name);
+
+  it('move exactly the registry’s later columns (the turn counts) to the second file', () => {
+    expect(laterNames).toEqual(['userTurns', 'agentTurns']);
+    expect(Object.keys(later.columns)).toEqual(laterNames);
+    expect(Object.keys(later.widths)).toEqual(laterNames);
+    expect(Object.keys(first.columns)).toEqual(
+      COLUMNS.filter((c) => !isLater(c)).map((c) => c.name),
+    );
+    expect([first.later, later.count, first.count]).toEqual(['browse-later.0123456789.json', 4, 4]);
+  });
+
+  it('leave the full file as it was', () => {
+    expect(Object.keys(data.columns)).toContain('userTurns');
+    expect(data.later).toBeUndefined();
+  });
+
+  it('decode the first file to every other value, the later columns reading -1 until added', () => {
+    const partial = decodeColumns(first);
+    for (const [k, row] of partial.entries()) {
+      const full = rows[k];
+      for (const spec of COLUMNS)
+        expect(row[spec.name]).toBe(isLater(spec) ? -1 : full?.[spec.name]);
+    }
+  });
+
+  it('add the second file to the same row objects, giving the full rows', () => {
+    const partial = decodeColumns(first);
+    const objects = [...partial];
+    addLater(partial, later);
+    expect(partial).toEqual(rows);
+    expect(partial.every((row, k) => row === objects[k])).toBe(true);
+    expect(partial[0]?.userTurns).toBe(1294);
+    expect(partial[1]?.agentTurns).toBe(-1);
+  });
+
+  it('refuse a second file of another length', () => {
+    expect(() => addLater(decodeColumns(first, 0, 3), later)).toThrow(/4 rows, the list 3/);
   });
 });

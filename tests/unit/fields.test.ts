@@ -8,9 +8,13 @@ import {
   COLUMN_SORTS,
   FACET_KEYS,
   FIELD_EXPORTS,
+  FACET_SPECS,
   columnCodes,
+  column,
   episodeCodes,
   facetColumn,
+  isLater,
+  sortNeedsLater,
 } from '../../src/lib/fields.ts';
 import { SORTS, sortName } from '../../src/lib/sorts.ts';
 import { codesOn } from '../../src/lib/stats.ts';
@@ -112,5 +116,17 @@ describe('the statistics and the browse file', () => {
       'custom:gave_up',
     ]);
     expect(codesOn(episodes[0] as (typeof episodes)[number], 'validation')).toEqual([]);
+  });
+});
+
+describe('later columns (the second browse file)', () => {
+  it('are only the turn counts, and no facet reads one', () => {
+    expect(COLUMNS.filter(isLater).map((c) => c.name)).toEqual(['userTurns', 'agentTurns']);
+    for (const spec of FACET_SPECS)
+      if ('column' in spec) expect(isLater(column(spec.column)), spec.key).toBe(false);
+  });
+
+  it('make the turns sort, and no other, wait for them', () => {
+    expect(SORTS.filter((sort) => sortNeedsLater(sort))).toEqual(['turns']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import { canonicalOrder, encodeColumns } from '../browse-columns.ts';
+import { canonicalOrder, encodeColumns, splitLater } from '../browse-columns.ts';
 import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
 import {
   SEARCH_BASE_FILE,
@@ -132,7 +132,11 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
     name: `${chunkFolder}/${detailFileName(n)}`,
     contents,
   }));
-  const browse = hashed('browse', JSON.stringify(encodeColumns(ordered, CHUNK_SIZE, chunkFolder)));
+  // The registry's `later` columns go in a second file that Browse fetches after its first view;
+  // the first file names it.
+  const columns = encodeColumns(ordered, CHUNK_SIZE, chunkFolder);
+  const later = hashed('browse-later', JSON.stringify(splitLater(columns, '').later));
+  const browse = hashed('browse', JSON.stringify(splitLater(columns, later.name).first));
 
   // The search index, split by term prefix: a folder named by the hash of the whole index holds
   // the base file and one file per shard, so every name changes when anything in it does.
@@ -153,6 +157,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
   return {
     list: [
       browse,
+      later,
       ...chunks,
       ...details,
       search,
