@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { BrowseState } from '../lib/browse-state.ts';
 import { dateOfDay } from '../lib/dates.ts';
 import { facetOptions, type FacetIndex, type FilterResult } from '../lib/facets.ts';
@@ -27,6 +27,28 @@ function showsCategory(state: BrowseState): boolean {
   return !validation || validation.includes('INVALID') || (state.filters.category?.length ?? 0) > 0;
 }
 
+/** Facet groups rendered per task while the panel first fills in. */
+const GROUPS_PER_TASK = 3;
+
+/**
+ * How many of `total` facet groups to render: none in the task that renders the first results,
+ * then a few more in each following task. Preact renders a tree in one task, and the whole panel
+ * (about a hundred checkboxes at 16,000 episodes) after the results made one long task on a phone.
+ */
+function useRevealed(total: number): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => {
+      setCount((n) => n + GROUPS_PER_TASK);
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
 /** Every facet and the date range; on narrow screens it folds away behind a "Filters" button. */
 /**
  * Memoised: with its callbacks stable, the panel re-renders when the filters or counts change,
@@ -43,6 +65,7 @@ export const FacetPanel = memo(function FacetPanel(props: FacetPanelProps) {
     else toggle.current?.focus();
   };
   const active = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+  const revealed = useRevealed(index.defs.length);
   return (
     <section
       id={SKIP_TARGETS.filters}
@@ -71,17 +94,19 @@ export const FacetPanel = memo(function FacetPanel(props: FacetPanelProps) {
         total={total}
         searching={searching}
       >
-        {index.defs.map((def) =>
-          def.key === 'category' && !showsCategory(state) ? null : (
-            <FacetGroup
-              key={def.key}
-              def={def}
-              options={facetOptions(index, def.key, counts[def.key], state.filters[def.key])}
-              onToggle={(code, selected) => onToggle(def.key, code, selected)}
-            />
-          ),
-        )}
-        {index.minDay >= 0 && (
+        {index.defs
+          .slice(0, revealed)
+          .map((def) =>
+            def.key === 'category' && !showsCategory(state) ? null : (
+              <FacetGroup
+                key={def.key}
+                def={def}
+                options={facetOptions(index, def.key, counts[def.key], state.filters[def.key])}
+                onToggle={(code, selected) => onToggle(def.key, code, selected)}
+              />
+            ),
+          )}
+        {index.minDay >= 0 && revealed === index.defs.length && (
           <DateRange
             from={state.from}
             to={state.to}
