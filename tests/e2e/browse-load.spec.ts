@@ -20,7 +20,7 @@ test('Browse downloads its browse file once, the one the page preloads', async (
 });
 
 const LATER = /\/data\/browse-later\.[0-9a-f]+\.json$/;
-const CHUNK = /\/data\/chunk-[0-9a-f]+\/\d+\.json$/;
+const CHUNK = /\/data\/chunk-[0-9a-f]+\/\d+\.json\.gz$/;
 
 test('the turn counts come in a second file, fetched once the first view is complete', async ({
   page,
