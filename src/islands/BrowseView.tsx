@@ -51,8 +51,9 @@ export function BrowseView(props: BrowseViewProps) {
   const [searchAttempt, setSearchAttempt] = useState(0);
   const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
   const searchFailed = search.status === 'error';
-  const laterReady = useLater(later, viewNeedsLater(state));
-  const results = useResults(index, state, search, laterReady);
+  const needsLater = viewNeedsLater(state);
+  const laterStatus = useLater(later, needsLater);
+  const results = useResults(index, state, search, laterStatus);
   const { total, page, pageCount, pageRows, searching, shown } = results;
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
   const [pageTitle] = useState(() => document.title);
@@ -212,6 +213,21 @@ export function BrowseView(props: BrowseViewProps) {
           {failed && (
             <p className="browse-error" role="alert">
               Some episode text could not be loaded. Reload the page to try again.
+            </p>
+          )}
+          {needsLater && laterStatus === 'failed' && (
+            <p className="browse-error" role="alert">
+              The turn counts could not be loaded, so this view is not ordered by them and the table
+              shows no turns.{' '}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  later.load().catch(() => undefined);
+                }}
+              >
+                Try again
+              </button>
             </p>
           )}
           {shown?.corrected && (

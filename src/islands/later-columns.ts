@@ -12,12 +12,16 @@ export function viewNeedsLater(state: Pick<BrowseState, 'sort' | 'view'>): boole
   return sortNeedsLater(state.sort) || state.view === 'table';
 }
 
+/** Where the second browse file stands: not (yet) in, in the rows, or its last fetch failed. */
+export type LaterStatus = 'waiting' | 'ready' | 'failed';
+
 export class LaterStore {
   readonly #url: string | null;
   readonly #rows: readonly BrowseRow[];
   readonly #listeners = new Set<() => void>();
   #loading: Promise<void> | null = null;
   #ready: boolean;
+  #failed = false;
 
   /** Without a URL (a browse file that holds every column) the store is ready from the start. */
   constructor(url: string | null, rows: readonly BrowseRow[]) {
@@ -27,34 +31,45 @@ export class LaterStore {
   }
 
   /** For `useSyncExternalStore`. */
+  status = (): LaterStatus => (this.#ready ? 'ready' : this.#failed ? 'failed' : 'waiting');
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** For `useSyncExternalStore`. */
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
 
-  /** Whether the rows hold the `later` columns. */
-  ready = (): boolean => this.#ready;
-
-  /** Fetches the file once and adds its columns; a failed fetch can be tried again. */
+  /**
+   * Fetches the file once and adds its columns. A failure (network, or a file that does not fit
+   * the rows) shows as the `failed` status, and a later call tries again.
+   */
   load(): Promise<void> {
     const url = this.#url;
     if (this.#ready || url === null) return Promise.resolve();
+    if (!this.#loading && this.#failed) {
+      this.#failed = false;
+      this.#notify();
+    }
     this.#loading ??= fetch(url)
       .then((response) => {
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
         return response.json() as Promise<LaterColumns>;
       })
-      .then(
-        (data) => {
-          addLater(this.#rows, data);
-          this.#ready = true;
-          for (const listener of this.#listeners) listener();
-        },
-        (error: unknown) => {
-          this.#loading = null;
-          throw error;
-        },
-      );
+      .then((data) => {
+        addLater(this.#rows, data);
+        this.#ready = true;
+        this.#notify();
+      })
+      .catch((error: unknown) => {
+        this.#loading = null;
+        this.#failed = true;
+        this.#notify();
+        throw error;
+      });
     return this.#loading;
   }
 }

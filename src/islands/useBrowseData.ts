@@ -11,7 +11,7 @@ import {
   type SearchClient,
   type SearchOutcome,
 } from './data-source.ts';
-import { LaterStore } from './later-columns.ts';
+import { LaterStore, type LaterStatus } from './later-columns.ts';
 
 export type BrowseData =
   | { status: 'loading' }
@@ -61,13 +61,16 @@ export function useBrowseData(browseUrl: string, laterAtOnce: boolean): BrowseDa
   return data;
 }
 
-/** Whether the second browse file's columns are in; a view that needs them fetches them now. */
-export function useLater(later: LaterStore, needed: boolean): boolean {
-  const ready = useSyncExternalStore(later.subscribe, later.ready, later.ready);
+/**
+ * Where the second browse file's columns stand (its failures show through the status, so the
+ * promise's rejection is not needed here); a view that needs them fetches them now.
+ */
+export function useLater(later: LaterStore, needed: boolean): LaterStatus {
+  const status = useSyncExternalStore(later.subscribe, later.status, later.status);
   useEffect(() => {
     if (needed) later.load().catch(() => undefined);
   }, [later, needed]);
-  return ready;
+  return status;
 }
 
 /** The text entries of some rows (undefined until their chunk arrives), loading what is missing. */

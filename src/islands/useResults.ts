@@ -9,7 +9,7 @@ import type { BrowseRow } from '../lib/fields.ts';
 import { orderRows } from '../lib/ordering.ts';
 import type { SearchOutcome } from './data-source.ts';
 import type { SearchState } from './useBrowseData.ts';
-import { viewNeedsLater } from './later-columns.ts';
+import { viewNeedsLater, type LaterStatus } from './later-columns.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -29,16 +29,18 @@ export interface Results {
 }
 
 /**
- * Applies a state and a search to the index. `laterReady`: the second browse file's columns (turn
- * counts) are in the rows; an order or a table page that reads them is redone when they arrive.
+ * Applies a state and a search to the index. `later`: where the second browse file's columns
+ * (turn counts) stand; an order or a table page that reads them is redone when they arrive, and
+ * until then such a view counts as busy rather than showing an order without them.
  */
 export function useResults(
   index: FacetIndex,
   state: BrowseState,
   search: SearchState,
-  laterReady: boolean,
+  later: LaterStatus,
 ): Results {
-  const searching = search.status === 'loading';
+  const laterReady = later === 'ready';
+  const searching = search.status === 'loading' || (later === 'waiting' && viewNeedsLater(state));
   // While a query runs, the previous search's results stay up (marked busy) instead of flashing.
   const shown =
     search.status === 'ready' ? search : search.status === 'loading' ? search.previous : null;
