@@ -1,7 +1,8 @@
-import { intervalChart, type AxisComparison } from '../lib/compare.ts';
+import type { AxisComparison } from '../lib/compare.ts';
 import { groupCellQuery, groupName, type GroupSpec } from '../lib/compare-groups.ts';
 import { formatCount, formatP, formatPoints, formatShare } from '../lib/format.ts';
 import { routes, withBase } from '../lib/paths.ts';
+import { IntervalChart } from './IntervalChart.tsx';
 
 interface Props {
   base: string;
@@ -11,7 +12,6 @@ interface Props {
 
 /** One axis compared: an interval chart (one lane per group) and the same figures as a table. */
 export function CompareAxisView({ base, axis, groups }: Props) {
-  const chart = intervalChart(axis);
   const id = `compare-${axis.axis}`;
   const href = (g: number, code: string) => {
     const group = groups[g];
@@ -22,47 +22,7 @@ export function CompareAxisView({ base, axis, groups }: Props) {
       <h3 id={id}>{axis.name}</h3>
       <p className="muted">Shares of {axis.of}.</p>
       <div className="compare-side">
-        <svg
-          className="interval-chart"
-          viewBox={`0 0 ${chart.width} ${chart.height}`}
-          role="img"
-          aria-labelledby={id}
-        >
-          <g className="tick" aria-hidden="true">
-            {chart.ticks.map((t) => (
-              <g key={t.value}>
-                <line x1={t.x} x2={t.x} y1={0} y2={chart.height - 20} />
-                <text x={t.x} y={chart.height - 6} textAnchor="middle">
-                  {formatShare(t.value, 0)}
-                </text>
-              </g>
-            ))}
-          </g>
-          {chart.rows.map((row, i) => {
-            const label = axis.labels[i];
-            return (
-              <g key={row.code}>
-                <text x={0} y={row.labelY} className="code">
-                  {row.code}
-                  {label?.significant ? '*' : ''}
-                </text>
-                {row.marks.map((m, g) => (
-                  <g key={g}>
-                    <line className={`whisker g${g}`} x1={m.low} x2={m.high} y1={m.y} y2={m.y} />
-                    <rect
-                      className={`dot g${g}`}
-                      x={m.x - 4.5}
-                      y={m.y - 4.5}
-                      width={9}
-                      height={9}
-                      rx={4.5}
-                    />
-                  </g>
-                ))}
-              </g>
-            );
-          })}
-        </svg>
+        <IntervalChart comparison={axis} labelledBy={id} />
         <div className="table-scroll">
           <table className="compare-table">
             <caption className="visually-hidden">
