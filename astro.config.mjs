@@ -2,7 +2,10 @@
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import { readFileSync } from 'node:fs';
 import { siteUrl } from './src/lib/site-url.ts';
+import { buildPart, episodesPartUrls } from './src/lib/build-part.ts';
+import { dataDir, EPISODE_IDS_FILE } from './src/lib/data-step.ts';
 
 // Where the site lives. GitHub Pages serves a project site under /<repo>/, so both are settable;
 // scripts/build.ts also points outDir at a temporary folder and swaps it in only on success.
@@ -14,6 +17,19 @@ if (chosen.note) console.warn(`[site] ${chosen.note}`);
 const site = chosen.site;
 const outDir = process.env.ATLAS_OUT_DIR || './dist';
 
+// `npm run build` renders the pages in two processes (src/lib/build-part.ts). The `site` part
+// writes the sitemap, listing the episode pages the `episodes` part renders; that part writes
+// none, and keeps its own cache so the two processes never write the same files.
+const part = buildPart(process.env);
+const sitemapOf = {
+  all: () => [sitemap()],
+  site: () => {
+    const ids = JSON.parse(readFileSync(`${dataDir(process.env)}/${EPISODE_IDS_FILE}`, 'utf8'));
+    return [sitemap({ customPages: episodesPartUrls(ids, site, base) })];
+  },
+  episodes: () => [],
+};
+
 export default defineConfig({
   site,
   base,
@@ -22,7 +38,8 @@ export default defineConfig({
   // Lossless whitespace compression. Astro 7's default ('jsx') drops the space between a line's
   // last word and an element that opens the next line, joining words ("on the<a>taxonomy").
   compressHTML: true,
-  integrations: [preact({ compat: true }), sitemap()],
+  integrations: [preact({ compat: true }), ...sitemapOf[part]()],
+  ...(part === 'episodes' ? { cacheDir: './node_modules/.astro-episodes' } : {}),
   // Stylesheets as files, never inlined: cached once instead of repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scoped styles mark elements with a short class rather than a long data attribute.

@@ -2,7 +2,7 @@
  * `npm run build`: the data step, then `astro build` into a temporary folder that replaces dist/
  * only when everything succeeded, so a failed build never leaves a half-built site behind.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,17 +24,63 @@ const DIST = process.env['ATLAS_DIST'] || 'dist';
 const temp = `.dist-${process.pid}`;
 const started = performance.now();
 
+/** Removes every temporary folder and stops, leaving dist/ as it was. */
+function fail(what: string, status = 1): never {
+  rmSync(temp, { recursive: true, force: true });
+  rmSync(`${temp}-episodes`, { recursive: true, force: true });
+  if (!process.env['ATLAS_DATA_DIR']) rmSync(`${temp}-data`, { recursive: true, force: true });
+  console.error(`\nBuild failed in: ${what}. dist/ was left as it was.`);
+  process.exit(status);
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(NODE, args, {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  if (result.status !== 0) {
-    rmSync(temp, { recursive: true, force: true });
-    if (!process.env['ATLAS_DATA_DIR']) rmSync(`${temp}-data`, { recursive: true, force: true });
-    console.error(`\nBuild failed in: node ${args.join(' ')}. dist/ was left as it was.`);
-    process.exit(result.status ?? 1);
+  if (result.status !== 0) fail(`node ${args.join(' ')}`, result.status ?? 1);
+}
+
+function exitCode(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/**
+ * Pages that run no inline code lose the policy's hashes (src/lib/csp.ts). Done over the written
+ * files: as an Astro middleware it re-read every rendered page and cost 9 s of a 16,000-episode
+ * build, against about 1 s here.
+ */
+function narrowPolicies(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const html = readFileSync(path, 'utf8');
+    const narrowed = withoutUnusedHashes(html);
+    if (narrowed !== html) writeFileSync(path, narrowed);
   }
+}
+
+/**
+ * Moves the episode pages of the `episodes` part into the site. Both parts bundled the same
+ * sources, so their scripts and styles must be the same files: a page of one part must find its
+ * assets in the other's `_astro/`. Anything else that part wrote is an empty stand-in
+ * (src/middleware.ts) and is dropped.
+ */
+function mergeEpisodesPart(from: string, into: string): void {
+  const theirs = readdirSync(join(from, '_astro')).sort();
+  const ours = new Set(readdirSync(join(into, '_astro')));
+  const missing = theirs.filter((name) => !ours.has(name));
+  if (missing.length > 0)
+    throw new Error(`the episodes part has assets the site part lacks: ${missing.join(', ')}`);
+  for (const id of readdirSync(join(from, 'episodes'))) {
+    if (existsSync(join(into, 'episodes', id)))
+      throw new Error(`episode page ${id} was rendered by both parts`);
+    renameSync(join(from, 'episodes', id), join(into, 'episodes', id));
+  }
+  rmSync(from, { recursive: true, force: true });
 }
 
 function sizeOf(dir: string): { bytes: number; files: number } {
@@ -57,27 +103,42 @@ if (!site.ok) {
 }
 
 const data = process.env['ATLAS_DATA_DIR'] || `${temp}-data`;
+const episodesOut = `${temp}-episodes`;
 rmSync(temp, { recursive: true, force: true });
+rmSync(episodesOut, { recursive: true, force: true });
 run(['scripts/build-data.ts', ...process.argv.slice(2)], { ATLAS_DATA_DIR: data });
-run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-  ATLAS_OUT_DIR: temp,
-  ATLAS_DATA_DIR: data,
-});
-if (!existsSync(join(temp, 'index.html'))) run(['-e', 'process.exit(1)']);
-// Pages that run no inline code lose the policy's hashes (src/lib/csp.ts). Done here over the
-// written files: as an Astro middleware it re-read every rendered page and cost 9 s of a
-// 16,000-episode build, against about 1 s here.
+
+// The pages are rendered by two Astro processes at once (src/lib/build-part.ts): the `site` part
+// into the temporary folder, the `episodes` part into one beside it. Each part's pages lose
+// their unused CSP hashes as soon as that part is done, while the other may still be rendering.
+const parts = await Promise.all(
+  (['site', 'episodes'] as const).map(async (part) => {
+    const out = part === 'site' ? temp : episodesOut;
+    const from = performance.now();
+    const code = await exitCode(
+      spawn(NODE, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+        stdio: 'inherit',
+        env: { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: data, ATLAS_BUILD_PART: part },
+      }),
+    );
+    if (code !== 0) return { part, code, seconds: 0 };
+    try {
+      narrowPolicies(out);
+      return { part, code, seconds: (performance.now() - from) / 1000 };
+    } catch (error) {
+      console.error(error);
+      return { part, code: 1, seconds: 0 };
+    }
+  }),
+);
+const failed = parts.find((p) => p.code !== 0);
+if (failed) fail(`astro build (${failed.part} part) exited with ${failed.code}`);
+if (!existsSync(join(temp, 'index.html'))) fail('astro build wrote no index.html');
 try {
-  for (const entry of readdirSync(temp, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const path = join(entry.parentPath, entry.name);
-    const html = readFileSync(path, 'utf8');
-    const narrowed = withoutUnusedHashes(html);
-    if (narrowed !== html) writeFileSync(path, narrowed);
-  }
+  mergeEpisodesPart(episodesOut, temp);
 } catch (error) {
   console.error(error);
-  run(['-e', 'process.exit(1)']);
+  fail('the two parts of the page build could not be put together');
 }
 const old = `${temp}-old`;
 mkdirSync(dirname(DIST), { recursive: true });
@@ -88,7 +149,8 @@ if (!process.env['ATLAS_DATA_DIR']) rmSync(data, { recursive: true, force: true 
 
 const { bytes, files } = sizeOf(DIST);
 console.error(
-  `[build] dist/ ${(bytes / 1e6).toFixed(1)} MB in ${files} files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `[build] dist/ ${(bytes / 1e6).toFixed(1)} MB in ${files} files, ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+    `(pages: ${parts.map((p) => `${p.part} part ${p.seconds.toFixed(1)} s`).join(', ')})`,
 );
 const warning = sizeWarning(bytes, files);
 if (warning) console.error(`[build] WARNING: ${warning}`);

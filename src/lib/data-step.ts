@@ -22,6 +22,12 @@ export function dataDir(env: Readonly<Record<string, string | undefined>>): stri
 /** The data step's file of every episode's similar episodes (`SimilarLink` lists by id). */
 export const SIMILAR_FILE = 'similar.json';
 
+/**
+ * The ids of the published episodes in publication order (the order of `episodes.json`): the
+ * page build reads them to split the episode pages between its two processes (build-part.ts).
+ */
+export const EPISODE_IDS_FILE = 'episode-ids.json';
+
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */
   read(path: string): Uint8Array | undefined;
@@ -111,8 +117,10 @@ export function runDataStep(options: DataStepOptions, fx: DataStepEffects): Data
   );
   if (options.outDir !== undefined) {
     const out = options.outDir;
-    const published = JSON.stringify(newestFirst(episodes));
+    const ordered = newestFirst(episodes);
+    const published = JSON.stringify(ordered);
     fx.write(`${out}/episodes.json`, published);
+    fx.write(`${out}/${EPISODE_IDS_FILE}`, JSON.stringify(ordered.map((e) => e.id)));
     fx.episodesWritten?.(`${out}/episodes.json`);
     const files = deriveBrowserFiles(episodes);
     fx.log(`derived ${files.list.length} browser files`);

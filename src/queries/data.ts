@@ -24,6 +24,7 @@ import { dataDir, SIMILAR_FILE, type DataManifest } from '../lib/data-step.ts';
 import type { Report } from '../lib/pipeline.ts';
 import type { Episode } from '../lib/schema.ts';
 import { neighbourIndex, type Neighbours } from '../lib/sessions.ts';
+import { buildPart, rendersEpisode } from '../lib/build-part.ts';
 import { exampleFor, type LabelKind } from '../lib/definitions.ts';
 import type { SimilarEpisode, SimilarLink } from '../lib/similar.ts';
 import { agentProfile, type ProfileAxis } from '../lib/profile.ts';
@@ -31,6 +32,7 @@ import { monthRows, type MonthRow } from '../lib/chart-data.ts';
 
 // The build passes its own data folder (scripts/build.ts); dev and typecheck use the default.
 const DATA_DIR = dataDir(process.env);
+const PART = buildPart(process.env);
 /** Episodes per page on taxonomy and agent pages. */
 const LIST_PAGE_SIZE = 20;
 /**
@@ -118,9 +120,11 @@ export function similarTo(id: string): SimilarEpisode[] {
   });
 }
 
-/** One static path per published episode. */
+/** One static path per published episode (per episode of this process's part of the build). */
 export function episodePaths() {
-  return allEpisodes().map((episode) => ({ params: { id: episode.id }, props: { episode } }));
+  return allEpisodes()
+    .filter((_, position) => rendersEpisode(PART, position))
+    .map((episode) => ({ params: { id: episode.id }, props: { episode } }));
 }
 
 /** One path per taxonomy axis. */

@@ -244,10 +244,22 @@ describe('runDataStep output', () => {
     expect(manifest.report).toEqual(THREE_REPORT);
   });
 
-  it('writes exactly the episodes, report, manifest and public files', () => {
+  it('writes exactly the episodes, their ids, report, manifest and public files', () => {
     const { fx } = built();
     const other = [...fx.written.keys()].filter((p) => !p.startsWith('out/public/'));
-    expect(other.sort()).toEqual(['out/episodes.json', 'out/manifest.json', 'out/report.json']);
+    expect(other.sort()).toEqual([
+      'out/episode-ids.json',
+      'out/episodes.json',
+      'out/manifest.json',
+      'out/report.json',
+    ]);
+    // The ids in the order of episodes.json: the page build splits the pages by that position.
+    const episodes = JSON.parse(fx.written.get('out/episodes.json') ?? '[]') as Array<{
+      id: string;
+    }>;
+    expect(JSON.parse(fx.written.get('out/episode-ids.json') ?? '[]')).toEqual(
+      episodes.map((e) => e.id),
+    );
     const manifest = JSON.parse(fx.written.get('out/manifest.json') ?? '{}') as { files: string[] };
     expect([...fx.written.keys()].filter((p) => p.startsWith('out/public/')).sort()).toEqual(
       manifest.files.map((name) => `out/public/${name}`).sort(),
