@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -83,6 +84,13 @@ function mergeEpisodesPart(from: string, into: string): void {
   rmSync(from, { recursive: true, force: true });
 }
 
+/** The data step's browser files, as `/data/…`. */
+function copyBrowserFiles(from: string, into: string): void {
+  for (const name of readdirSync(from))
+    if (existsSync(join(into, name))) throw new Error(`data/${name} was also rendered as a page`);
+  cpSync(from, into, { recursive: true, errorOnExist: true, force: false });
+}
+
 function sizeOf(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
@@ -136,6 +144,7 @@ if (failed) fail(`astro build (${failed.part} part) exited with ${failed.code}`)
 if (!existsSync(join(temp, 'index.html'))) fail('astro build wrote no index.html');
 try {
   mergeEpisodesPart(episodesOut, temp);
+  copyBrowserFiles(join(data, 'public'), join(temp, 'data'));
 } catch (error) {
   console.error(error);
   fail('the two parts of the page build could not be put together');

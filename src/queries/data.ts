@@ -127,6 +127,15 @@ export function episodePaths() {
     .map((episode) => ({ params: { id: episode.id }, props: { episode } }));
 }
 
+/**
+ * The browser files as pages: only for `astro dev` and a bare `astro build`. `npm run build`
+ * copies them from the data step's folder instead, which costs no page renders.
+ */
+export function browserFilePaths() {
+  if (PART !== 'all') return [];
+  return dataManifest().files.map((file) => ({ params: { file } }));
+}
+
 /** One path per taxonomy axis. */
 export function axisPaths() {
   return AXES.map((axis) => ({ params: { axis: axis.slug }, props: { axis: axis.slug } }));

@@ -1,9 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { browserFile, dataManifest } from '../../queries/data.ts';
+import { browserFile, browserFilePaths } from '../../queries/data.ts';
 
-/** Serves the browser files of the data step (browse columns; text chunks and search index, gzip-compressed). */
-export const getStaticPaths = (() =>
-  dataManifest().files.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+/**
+ * Serves the browser files of the data step (browse columns; text chunks and search index,
+ * gzip-compressed) in `astro dev`; `npm run build` copies them instead (`browserFilePaths`).
+ */
+export const getStaticPaths = browserFilePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const file = String(params['file']);
