@@ -75,7 +75,7 @@ export interface AxisComparison {
 }
 
 /** One group's counts on an axis: its population size and how many carry each code. */
-interface Tally {
+export interface Tally {
   total: number;
   counts: ReadonlyMap<string, number>;
 }
@@ -85,12 +85,24 @@ function cell(count: number, total: number): Cell {
 }
 
 /** Counts each code of an axis once per episode of the axis's population. */
-function tallyEpisodes(episodes: readonly Labelled[], axis: AxisSlug): Tally {
+export function tallyEpisodes(episodes: readonly Labelled[], axis: AxisSlug): Tally {
   const pop = population(episodes, axis);
   const counts = new Map<string, number>();
-  for (const e of pop)
-    for (const code of new Set(codesOn(e, axis))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const e of pop) {
+    const codes = codesOn(e, axis);
+    // Once per episode: a code listed twice counts once (a Set per episode cost seconds).
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) === i) counts.set(code, (counts.get(code) ?? 0) + 1);
+    });
+  }
   return { total: pop.length, counts };
+}
+
+/** The tally of the episodes of `whole` that are not in `part` (a subset of it). */
+export function tallyRest(whole: Tally, part: Tally): Tally {
+  const counts = new Map<string, number>();
+  for (const [code, n] of whole.counts) counts.set(code, n - (part.counts.get(code) ?? 0));
+  return { total: whole.total - part.total, counts };
 }
 
 /** The test of one label's shares across the groups: z for two, chi-square for more. */

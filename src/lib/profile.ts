@@ -4,9 +4,16 @@
  * difference is tested against every OTHER agent's episodes (the whole includes the agent, so it
  * is not an independent sample): a two-proportion z test, Holm-corrected over the axis's labels.
  */
-import { compareGroups, type Cell } from './compare.ts';
+import {
+  compareAxis,
+  PROFILE_AXES,
+  tallyEpisodes,
+  tallyRest,
+  type Cell,
+  type Tally,
+} from './compare.ts';
 import { wilson } from './proportions.ts';
-import type { Labelled } from './stats.ts';
+import { labelsOf, type Labelled } from './stats.ts';
 import type { AxisSlug } from './taxonomy.ts';
 
 export interface ProfileRow {
@@ -31,14 +38,31 @@ export interface ProfileAxis {
   rows: ProfileRow[];
 }
 
+/**
+ * Each list's tally per axis, made once: every agent's profile is drawn against the same whole,
+ * and each agent's rest is that tally less the agent's own (instead of counting every other
+ * agent's episodes again, per agent). Lists are never changed once made; the cache is weak.
+ */
+const wholeTallies = new WeakMap<readonly Labelled[], Map<AxisSlug, Tally>>();
+
+function wholeTally(episodes: readonly Labelled[], axis: AxisSlug): Tally {
+  let byAxis = wholeTallies.get(episodes);
+  if (!byAxis) wholeTallies.set(episodes, (byAxis = new Map<AxisSlug, Tally>()));
+  let tally = byAxis.get(axis);
+  if (!tally) byAxis.set(axis, (tally = tallyEpisodes(episodes, axis)));
+  return tally;
+}
+
 /** Every profile axis of one agent's episodes against the whole. */
 export function agentProfile(agent: string, episodes: readonly Labelled[]): ProfileAxis[] {
   const own = episodes.filter((e) => e.agent === agent);
-  const rest = episodes.filter((e) => e.agent !== agent);
-  return compareGroups([
-    { name: agent, episodes: own },
-    { name: 'rest', episodes: rest },
-  ]).map((axis) => ({
+  return PROFILE_AXES.map((axis) => {
+    const mine = tallyEpisodes(own, axis);
+    return compareAxis(axis, labelsOf(episodes, axis), [
+      mine,
+      tallyRest(wholeTally(episodes, axis), mine),
+    ]);
+  }).map((axis) => ({
     axis: axis.axis,
     name: axis.name,
     of: axis.of,

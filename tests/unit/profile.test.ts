@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { agentProfile } from '../../src/lib/profile.ts';
+import { compareGroups, tallyEpisodes } from '../../src/lib/compare.ts';
 import { twoProportionZ, wilson } from '../../src/lib/proportions.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import { population, populationSize } from '../../src/lib/stats.ts';
@@ -59,6 +60,47 @@ describe('agentProfile', () => {
     expect(s3?.marked).toBe('higher');
     expect(s5?.marked).toBe('lower');
     expect(form?.rows.find((r) => r.code === 'S1')?.marked).toBeNull();
+  });
+});
+
+describe('agentProfile against every other agent', () => {
+  it('is the comparison of the agent with the other agents’ episodes, counted from the whole', () => {
+    const mixed = [
+      ...episodes,
+      ...many(5, { agent: 'Codex', ...symptom('S1') }),
+      ep({
+        agent: 'Codex',
+        symptom: { reasoning: 'r', labels: ['S1', 'S3'], other_descriptor: null },
+      }),
+    ];
+    for (const agent of ['Claude Code', 'Cursor IDE', 'Codex', 'Nobody']) {
+      const expected = compareGroups([
+        { name: agent, episodes: mixed.filter((e) => e.agent === agent) },
+        { name: 'rest', episodes: mixed.filter((e) => e.agent !== agent) },
+      ]);
+      const got = agentProfile(agent, mixed);
+      expect(got.map((a) => a.axis)).toEqual(expected.map((a) => a.axis));
+      got.forEach((axis, i) => {
+        const labels = expected[i]?.labels ?? [];
+        expect(axis.rows.map((r) => r.code)).toEqual(labels.map((l) => l.code));
+        axis.rows.forEach((row, j) => {
+          const label = labels[j];
+          expect(row.own).toEqual(label?.cells[0]);
+          expect(row.pAdjusted).toBe(label?.pAdjusted);
+          expect(row.difference).toBe(label?.difference ?? 0);
+        });
+      });
+    }
+  });
+
+  it('counts a code once per episode even when it is listed twice', () => {
+    // The schema refuses a symptom listed twice; the count must not depend on that.
+    const once = ep(symptom('S3'));
+    const twice = structuredClone(once);
+    const labels = twice.annotation?.symptom.labels;
+    labels?.push(...labels);
+    expect(labels).toEqual(['S3', 'S3']);
+    expect(tallyEpisodes([twice], 'form').counts.get('S3')).toBe(1);
   });
 });
 
