@@ -14,6 +14,7 @@ import {
   hashDir,
   readJson,
   recordsIn,
+  removeTempParent,
   runNode,
   tempDir,
 } from './support.ts';
@@ -113,7 +114,7 @@ describe('the bad-input corpus', () => {
     const path = join(tempDir('good'), 'good.json');
     writeFileSync(path, JSON.stringify([goodRecord()]));
     const result = runNode(['scripts/validate.ts', path]);
-    rmSync(join(path, '..'), { recursive: true, force: true });
+    removeTempParent(path);
     expect(result.status, result.stderr).toBe(0);
   });
 });
@@ -146,7 +147,7 @@ describe('a failed build leaves the last good site as it was', () => {
     before = hashDir(dist);
   }, 120_000);
 
-  afterAll(() => rmSync(join(dist, '..'), { recursive: true, force: true }));
+  afterAll(() => removeTempParent(dist));
 
   it.each(['truncated.json', 'locus-without-damage.json', 'unsafe-id-dotdot.json'])(
     'when the input is %s',

@@ -4,7 +4,7 @@
  * unknown licence appears anywhere, harmless look-alikes come through unaltered, and the report
  * accounts for every input record.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
@@ -20,6 +20,7 @@ import {
   readingsOfText,
   readJson,
   recordsIn,
+  removeTempParent,
   TEXT_EXTENSIONS,
   writeRelease,
 } from './support.ts';
@@ -146,8 +147,7 @@ describe('a site built from the hostile fixtures', () => {
   }, 120_000);
 
   afterAll(() => {
-    for (const dir of [input, dist].filter(Boolean))
-      rmSync(join(dir, '..'), { recursive: true, force: true });
+    for (const path of [input, dist]) removeTempParent(path);
   });
 
   describe('secrets and personal data', () => {
@@ -368,7 +368,7 @@ describe('a site built from a damaged file with ATLAS_SKIP_INVALID=1', () => {
     dist = buildSite(fixturePath('hostile/damaged.json'), { skipInvalid: true });
   }, 120_000);
 
-  afterAll(() => rmSync(join(dist, '..'), { recursive: true, force: true }));
+  afterAll(() => removeTempParent(dist));
 
   it('names every skipped record in the report with its reason', () => {
     const report = reportOf(dist);

@@ -5,9 +5,9 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { NODE } from '../../scripts/node.ts';
 import { listFiles } from '../../scripts/site-text.ts';
 export {
@@ -34,6 +34,20 @@ export function readJson<T>(path: string): T {
 /** A fresh folder under the system's temporary directory. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `atlas-${prefix}-`));
+}
+
+/**
+ * Removes the `tempDir` folder that holds `path`, and nothing else. A suite whose `beforeAll`
+ * failed never set its path: `join('', '..')` is the parent of the checkout, and removing that
+ * once deleted a whole workspace. An empty path removes nothing; any path outside a `tempDir`
+ * folder is refused.
+ */
+export function removeTempParent(path: string): void {
+  if (path === '') return;
+  const dir = resolve(path, '..');
+  if (dirname(dir) !== resolve(tmpdir()) || !basename(dir).startsWith('atlas-'))
+    throw new Error(`refusing to remove ${dir}: not a temporary folder made by tempDir()`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /**
