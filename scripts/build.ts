@@ -71,12 +71,14 @@ function narrowPolicies(dir: string): void {
  * (src/middleware.ts) and is dropped.
  */
 function mergeEpisodesPart(from: string, into: string): void {
-  const theirs = readdirSync(join(from, '_astro')).sort();
-  const ours = new Set(readdirSync(join(into, '_astro')));
-  const missing = theirs.filter((name) => !ours.has(name));
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  const ours = new Set(list(join(into, '_astro')));
+  const missing = list(join(from, '_astro')).filter((name) => !ours.has(name));
   if (missing.length > 0)
     throw new Error(`the episodes part has assets the site part lacks: ${missing.join(', ')}`);
-  for (const id of readdirSync(join(from, 'episodes'))) {
+  // A small site may give every episode to one part: the other has no episodes/ folder.
+  mkdirSync(join(into, 'episodes'), { recursive: true });
+  for (const id of list(join(from, 'episodes'))) {
     if (existsSync(join(into, 'episodes', id)))
       throw new Error(`episode page ${id} was rendered by both parts`);
     renameSync(join(from, 'episodes', id), join(into, 'episodes', id));
