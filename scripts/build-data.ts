@@ -6,17 +6,49 @@
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
+import { DOWNLOAD_FILE, runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
+import { siteUrl } from '../src/lib/site-url.ts';
 import { runCoreStep } from '../src/lib/core/step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
 
 const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
 const effects = fileEffects(quiet);
-let similar: Worker | undefined;
+const revision = sourceRevision();
+// The download's links are absolute when the site URL is known, as the pages' are
+// (astro.config.mjs reads the same variables and stops a deploy without one).
+const site = siteUrl(process.env['ATLAS_SITE'], false);
+const location = {
+  base: process.env['ATLAS_BASE'] || '/',
+  origin: site.ok ? new URL(site.site).origin : undefined,
+};
+/**
+ * Work that needs only the written episodes, each on a thread of its own (see the workers), with
+ * its exit code. The exit is listened for from the start: a worker may end while another is
+ * awaited.
+ */
+const workers: Array<{ what: string; exit: Promise<number> }> = [];
+function start(what: string, file: string, workerData: unknown): void {
+  const worker = new Worker(new URL(file, import.meta.url), { workerData });
+  const exit = once(worker, 'exit').then(
+    ([code]) => code as number,
+    (error: unknown) => {
+      console.error(error);
+      return 1;
+    },
+  );
+  workers.push({ what, exit });
+}
 effects.episodesWritten = (path) => {
-  similar = new Worker(new URL('./similar-worker.ts', import.meta.url), {
-    workerData: { episodes: path, out: `${DATA_DIR}/${SIMILAR_FILE}` },
+  start('Similar episodes', './similar-worker.ts', {
+    episodes: path,
+    out: `${DATA_DIR}/${SIMILAR_FILE}`,
+  });
+  start('The dataset download', './download-worker.ts', {
+    episodes: path,
+    out: `${DATA_DIR}/${DOWNLOAD_FILE}`,
+    site: location,
+    revision,
   });
 };
 const result = runDataStep(
@@ -25,7 +57,7 @@ const result = runDataStep(
     input: process.env['ATLAS_INPUT'] || undefined,
     skipInvalid: flag(args, '--skip-invalid') || process.env['ATLAS_SKIP_INVALID'] === '1',
     outDir: DATA_DIR,
-    revision: sourceRevision(),
+    revision,
   },
   effects,
 );
@@ -52,16 +84,10 @@ if (!core.ok) {
   );
   process.exit(1);
 }
-if (similar) {
-  const code = await once(similar, 'exit').then(
-    ([exit]) => exit as number,
-    (error: unknown) => {
-      console.error(error);
-      return 1;
-    },
-  );
+for (const { what, exit } of workers) {
+  const code = await exit;
   if (code !== 0) {
-    console.error(`Similar episodes could not be computed (their worker exited with ${code}).`);
+    console.error(`${what} could not be made (its worker exited with ${code}).`);
     process.exit(1);
   }
 }

@@ -7,43 +7,32 @@
  * 16,000 episodes, and GitHub Pages counts stored bytes (issue 14). The CSV of every episode is
  * Browse's export of its unfiltered view, written in the browser by the same code.
  */
-import { gzipSync } from 'node:zlib';
+import { buildPart } from '../lib/build-part.ts';
 import { filterQuery } from '../lib/browse-state.ts';
-import { ATLAS_TITLE } from '../lib/cite.ts';
-import { datasetFile, datasetRecords } from '../lib/derive/dataset.ts';
+import { DOWNLOAD_FILE } from '../lib/data-step.ts';
+import { exportAtlas as atlasOf, type SiteLocation } from '../lib/derive/dataset.ts';
 import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
-import { allEpisodes, dataManifest } from './data.ts';
-
-/** Where the site is: its base, and its origin when the build knows it. */
-export interface SiteLocation {
-  base: string;
-  origin?: string | undefined;
-}
+import { dataFile, dataManifest } from './data.ts';
 
 /** Which atlas, and which build of it, an export comes from. */
-export function exportAtlas({ base, origin }: SiteLocation): ExportHeader['atlas'] {
-  const home = withBase(base, routes.home());
-  return {
-    title: ATLAS_TITLE,
-    url: origin ? new URL(home, origin).href : home,
-    build: dataManifest().build,
-  };
+export function exportAtlas(site: SiteLocation): ExportHeader['atlas'] {
+  return atlasOf(site, dataManifest().build);
 }
 
-// One build has one base and origin, so the file is made once for About and the download.
-let file: Uint8Array<ArrayBuffer> | undefined;
-
 /**
- * The dataset download: its JSON, gzip-compressed. Node's gzip header carries no name and
- * mtime 0, so the same episodes give the same bytes.
+ * The dataset download: its JSON, gzip-compressed, as the data step made it (on a thread of its
+ * own, scripts/download-worker.ts). Node's gzip header carries no name and mtime 0, so the same
+ * episodes give the same bytes.
  */
-export function datasetDownload(site: SiteLocation): Uint8Array<ArrayBuffer> {
-  if (!file) {
-    const json = datasetFile(datasetRecords(allEpisodes(), site), 'json', exportAtlas(site));
-    file = new Uint8Array(gzipSync(json, { level: 6 }));
-  }
-  return file;
+export function datasetDownload(): Uint8Array<ArrayBuffer> {
+  return dataFile(DOWNLOAD_FILE);
+}
+
+/** The download as a page: only in `astro dev` and a bare `astro build`; `npm run build` copies it. */
+export function downloadPaths() {
+  if (buildPart(process.env) !== 'all') return [];
+  return [{ params: { file: routes.download().slice('/downloads/'.length) } }];
 }
 
 /** The download as About offers it: its link and its size. */
@@ -59,7 +48,7 @@ export function datasetDownloadLink(site: SiteLocation): DatasetDownload {
   return {
     label: 'All episodes as JSON (gzip)',
     href: withBase(site.base, routes.download()),
-    bytes: datasetDownload(site).byteLength,
+    bytes: datasetDownload().byteLength,
   };
 }
 

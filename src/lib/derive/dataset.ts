@@ -12,7 +12,25 @@ import {
   type ExportRecord,
 } from '../export.ts';
 import type { Episode } from '../schema.ts';
+import type { BuildStamp } from '../build-info.ts';
+import { ATLAS_TITLE } from '../cite.ts';
+import { routes, withBase } from '../paths.ts';
 import { CHUNK_SIZE, chunkEntry, detailEntry } from './browser-files.ts';
+
+/** Where the site is: its base, and its origin when the build knows it. */
+export interface SiteLocation {
+  base: string;
+  origin?: string | undefined;
+}
+
+/** Which atlas, and which build of it, an export comes from. */
+export function exportAtlas(
+  { base, origin }: SiteLocation,
+  build: BuildStamp,
+): ExportHeader['atlas'] {
+  const home = withBase(base, routes.home());
+  return { title: ATLAS_TITLE, url: origin ? new URL(home, origin).href : home, build };
+}
 
 /**
  * Every published episode's export record, newest first (Browse's canonical order). Turn counts
@@ -37,4 +55,16 @@ export function datasetFile(
   atlas: ExportHeader['atlas'],
 ): string {
   return format === 'csv' ? toCsv(records) : toJson(records, { atlas, view: null });
+}
+
+/**
+ * The whole-dataset download's JSON (stored gzip-compressed, see data-step.ts `DOWNLOAD_FILE`):
+ * every published episode, and the atlas and build it comes from.
+ */
+export function datasetJson(
+  episodes: readonly Episode[],
+  site: SiteLocation,
+  build: BuildStamp,
+): string {
+  return datasetFile(datasetRecords(episodes, site), 'json', exportAtlas(site, build));
 }
