@@ -22,10 +22,11 @@ export function buildPart(env: Readonly<Record<string, string | undefined>>): Bu
 /**
  * Of every ten episodes in publication order, how many the `episodes` part renders. The `site`
  * part also renders the aggregate pages (overview, taxonomy, agents, compare, trends, corpus,
- * paper) and writes the sitemap, which at 16,000 episodes cost about as much as 9,000 episode
- * pages: 7 of 10 gives the two parts about the same work (timed by `npm run build`'s last line).
+ * paper) and writes the sitemap, which at 16,000 episodes cost about as much as 3,200 episode
+ * pages: 6 of 10 gives the two parts about the same work (each part's time is on the last line
+ * `npm run build` prints).
  */
-export const EPISODES_PART_SHARE = 7;
+export const EPISODES_PART_SHARE = 6;
 
 /** Whether the process of `part` renders the episode page at `position` in publication order. */
 export function rendersEpisode(part: BuildPart, position: number): boolean {
