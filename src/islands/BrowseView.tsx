@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browseQuery, type BrowseState } from '../lib/browse-state.ts';
 import type { FacetIndex } from '../lib/facets.ts';
 import type { FacetKey } from '../lib/fields.ts';
@@ -22,6 +22,7 @@ import { cleared, withQuery } from './state-actions.ts';
 import { useEntries, useLater, useSearch } from './useBrowseData.ts';
 import { viewNeedsLater, type LaterStore } from './later-columns.ts';
 import { useReturnPlace } from './useReturnPlace.ts';
+import { useTaskBehind } from './useTaskBehind.ts';
 import { viewName, viewTitle } from './view-title.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
 import type { HistoryMode } from './useUrlState.ts';
@@ -55,6 +56,12 @@ export function BrowseView(props: BrowseViewProps) {
   const laterStatus = useLater(later, needsLater);
   const results = useResults(index, state, search, laterStatus);
   const { total, page, pageCount, pageRows, searching, shown } = results;
+  // The facet panel follows the results by one task: what the reader looks at (the results)
+  // renders first, and the panel's checkboxes and counts, which change together, just after.
+  const counts = results.result.counts;
+  const panel = useTaskBehind(
+    useMemo(() => ({ state, counts, total, searching }), [state, counts, total, searching]),
+  );
   const { entries, failed } = useEntries(chunks, results.pageIndexes);
   const [pageTitle] = useState(() => document.title);
   const name = viewName(index, { ...state, page });
@@ -105,18 +112,24 @@ export function BrowseView(props: BrowseViewProps) {
     (query: string) => edit('query', withQuery(state, query)),
     [edit, state],
   );
-  // Stable callbacks for the memoised facet panel.
+  // The facet panel's callbacks are stable (they read the state as it is when called), so that
+  // the memoised panel is skipped while it shows the state of a task ago (`panel` above).
+  const latest = useRef(state);
+  useLayoutEffect(() => {
+    latest.current = state;
+  }, [state]);
   const onToggle = useCallback(
     (key: FacetKey, code: string, selected: boolean) => {
-      const values = state.filters[key] ?? [];
+      const now = latest.current;
+      const values = now.filters[key] ?? [];
       const next = selected ? [...values, code] : values.filter((c) => c !== code);
-      navigate({ ...state, filters: { ...state.filters, [key]: next }, page: 1 }, 'push');
+      navigate({ ...now, filters: { ...now.filters, [key]: next }, page: 1 }, 'push');
     },
-    [navigate, state],
+    [navigate],
   );
   const onDates = useCallback(
-    (f: string, t: string) => edit('dates', { ...state, from: f, to: t, page: 1 }),
-    [edit, state],
+    (f: string, t: string) => edit('dates', { ...latest.current, from: f, to: t, page: 1 }),
+    [edit],
   );
   const onShowResults = useCallback(() => {
     heading.current?.focus();
@@ -153,12 +166,12 @@ export function BrowseView(props: BrowseViewProps) {
       <div className="browse-layout">
         <FacetPanel
           index={index}
-          state={state}
-          counts={results.result.counts}
+          state={panel.state}
+          counts={panel.counts}
           onToggle={onToggle}
           onDates={onDates}
-          total={total}
-          searching={searching}
+          total={panel.total}
+          searching={panel.searching}
           onShowResults={onShowResults}
         />
         <section

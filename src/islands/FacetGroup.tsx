@@ -1,19 +1,21 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { FacetDef } from '../lib/facet-defs.ts';
-import type { FacetOption } from '../lib/facets.ts';
+import { sameFacetOptions, type FacetOption } from '../lib/facets.ts';
+import type { FacetKey } from '../lib/fields.ts';
 import { formatCount } from '../lib/format.ts';
 
 export interface FacetGroupProps {
   def: FacetDef;
   options: readonly FacetOption[];
-  onToggle: (code: string, selected: boolean) => void;
+  /** The panel's own callback (stable), told which facet the value belongs to. */
+  onToggle: (key: FacetKey, code: string, selected: boolean) => void;
 }
 
 /** How many values a collapsible facet shows before "Show all". */
 const COLLAPSED = 6;
 
 /** One facet as a fieldset of checkboxes with live counts; long facets start collapsed. */
-export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
+function FacetGroupView({ def, options, onToggle }: FacetGroupProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const selectedCount = options.filter((o) => o.selected).length;
@@ -35,7 +37,7 @@ export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
               <input
                 type="checkbox"
                 checked={option.selected}
-                onChange={(event) => onToggle(option.code, event.target.checked)}
+                onChange={(event) => onToggle(def.key, option.code, event.target.checked)}
               />
               <span className="facet-label">{option.label}</span>{' '}
               <span className="facet-count">({formatCount(option.count)})</span>
@@ -58,3 +60,15 @@ export function FacetGroup({ def, options, onToggle }: FacetGroupProps) {
     </fieldset>
   );
 }
+
+/**
+ * Memoised on what it shows: a group whose values, counts and ticks are as they were (the clicked
+ * facet's own counts; every group already shown while the panel fills in) is not rendered again.
+ */
+export const FacetGroup = memo(
+  FacetGroupView,
+  (before, after) =>
+    before.def === after.def &&
+    before.onToggle === after.onToggle &&
+    sameFacetOptions(before.options, after.options),
+);

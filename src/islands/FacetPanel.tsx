@@ -102,7 +102,7 @@ export const FacetPanel = memo(function FacetPanel(props: FacetPanelProps) {
                 key={def.key}
                 def={def}
                 options={facetOptions(index, def.key, counts[def.key], state.filters[def.key])}
-                onToggle={(code, selected) => onToggle(def.key, code, selected)}
+                onToggle={onToggle}
               />
             ),
           )}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ChunkEntry, DetailEntry } from '../lib/derive/browser-files.ts';
 import type { BrowseRow } from '../lib/fields.ts';
 import { formatDate } from '../lib/format.ts';
@@ -7,6 +7,7 @@ import { matchingPassage, passagesOf, textFragment } from '../lib/passages.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { hiddenMatches, rowCodes } from './episode-text.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { useInTurn } from './in-turn.ts';
 import { LabelPill } from './LabelPill.tsx';
 
 export interface ResultCardProps {
@@ -25,10 +26,14 @@ export interface ResultCardProps {
 /** One episode in the list view: title link, date, agent, platform, label pills and a snippet. */
 /**
  * Memoised: a card re-renders only when its own text, passage or terms change, not whenever
- * another card's text chunk arrives.
+ * another card's text chunk arrives; and its text, when it arrives, waits its turn (in-turn.ts).
  */
 export const ResultCard = memo(function ResultCard(props: ResultCardProps) {
-  const { base, row, entry, agent, category, terms, fields, detail } = props;
+  const { base, row, agent, category, terms, fields } = props;
+  // The text (and passage) that arrives for a page at once fills the cards in a few per task.
+  const { entry, detail } = useInTurn(
+    useMemo(() => ({ entry: props.entry, detail: props.detail }), [props.entry, props.detail]),
+  );
   const codes = rowCodes(row);
   const passage = detail ? matchingPassage(passagesOf(detail), fields ?? [], terms) : null;
   const elsewhere = hiddenMatches(fields?.filter((field) => field !== passage?.field));

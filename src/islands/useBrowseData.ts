@@ -2,7 +2,14 @@
  * Loading hooks for Browse: the facet index (once), the visible page's text and the search
  * results of the current query.
  */
-import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { DetailEntry } from '../lib/derive/browser-files.ts';
 import type { FacetIndex } from '../lib/facets.ts';
 import {
@@ -73,6 +80,9 @@ export function useLater(later: LaterStore, needed: boolean): LaterStatus {
   return status;
 }
 
+/** Rows whose text chunks are requested in one task (and announced together when they arrive). */
+const ROWS_PER_REQUEST = 8;
+
 /** The text entries of some rows (undefined until their chunk arrives), loading what is missing. */
 export function useEntries<T>(
   chunks: ChunkStore<T>,
@@ -80,19 +90,30 @@ export function useEntries<T>(
 ): { entries: (T | undefined)[]; failed: boolean } {
   // The store's version changes when a batch of chunks (or a chunk outside one) arrives.
   const version = useSyncExternalStore(chunks.subscribe, chunks.version, chunks.version);
-  // Requested while rendering rather than in an effect, so the requests are on their way while
-  // the cards are committed and painted (`ensure` starts nothing twice and sets no state); once
-  // per set of rows, so that a chunk that failed is not asked for again on every render.
-  const requested = useMemo(() => {
-    chunks.ensure(rowIndexes);
-    return rowIndexes;
+  // Requested in the tasks after the cards are committed, not while rendering them, and a few
+  // rows a task, top first: starting a page's requests (up to one per card) took several
+  // milliseconds of the click's own task, and tens on a phone. Once per set of rows, so that a
+  // chunk that failed is not asked for again on every render; rows replaced before their turn
+  // never ask at all.
+  useLayoutEffect(() => {
+    let from = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const next = () => {
+      chunks.ensure(rowIndexes.slice(from, from + ROWS_PER_REQUEST));
+      from += ROWS_PER_REQUEST;
+      if (from < rowIndexes.length) timer = setTimeout(next, 0);
+    };
+    timer = setTimeout(next, 0);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [chunks, rowIndexes]);
   const entries = useMemo(() => {
     // Reading the version ties the memo to it: the entries change whenever a chunk arrives.
     // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- see above
     void version;
-    return requested.map((i) => chunks.entry(i));
-  }, [chunks, requested, version]);
+    return rowIndexes.map((i) => chunks.entry(i));
+  }, [chunks, rowIndexes, version]);
   return { entries, failed: chunks.failed };
 }
 

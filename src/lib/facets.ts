@@ -250,6 +250,21 @@ export function facetOptions(
   });
 }
 
+/**
+ * Whether two option lists show the same thing (the same values in the same order, with the same
+ * counts and ticks), so that a facet group given a fresh but equal list need not render again.
+ */
+export function sameFacetOptions(a: readonly FacetOption[], b: readonly FacetOption[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as FacetOption;
+    const y = b[i] as FacetOption;
+    if (x.code !== y.code || x.count !== y.count || x.selected !== y.selected) return false;
+  }
+  return true;
+}
+
 /** The single filter whose removal brings back the most rows, for the zero-result message. */
 export function bestDrop(
   result: Pick<FilterResult, 'dropGain'>,

@@ -35,9 +35,16 @@ export function formatMonth(month: string): string {
 // One formatter for the whole page: building one per call showed up in Browse's profile.
 const COUNT = new Intl.NumberFormat('en-US');
 
-/** `1234` → `1,234`. */
+/**
+ * `1234` → `1,234`. Counts (whole, not negative) are grouped here, as Intl would: a click in
+ * Browse formats a hundred facet counts, and Intl's formatter was most of their cost.
+ */
 export function formatCount(n: number): string {
-  return COUNT.format(n);
+  if (!Number.isSafeInteger(n) || n < 0) return COUNT.format(n);
+  const digits = String(n);
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** `0.2695` → `27.0%`. */

@@ -7,6 +7,7 @@ import {
   buildFacetIndex,
   facetOptions,
   filterRows,
+  sameFacetOptions,
   type FacetIndex,
   type SearchHits,
 } from '../../src/lib/facets.ts';
@@ -168,6 +169,26 @@ describe('facetOptions', () => {
     expect(facetOptions(index, 'symptom', counts.symptom)[2]?.label).toBe(
       'S3 · Developer Constraint Violation',
     );
+  });
+});
+
+describe('sameFacetOptions', () => {
+  it('is true for fresh lists that show the same values, counts and ticks', () => {
+    const a = facetOptions(index, 'severity', run('').counts.severity, ['DS2']);
+    const b = facetOptions(index, 'severity', run('').counts.severity, ['DS2']);
+    expect(a).not.toBe(b);
+    expect(sameFacetOptions(a, b)).toBe(true);
+  });
+
+  it('is false when a count, a tick or the values differ', () => {
+    const counts = run('').counts.severity;
+    const changed = Int32Array.from(counts);
+    changed[1] = (changed[1] ?? 0) + 1;
+    const base = facetOptions(index, 'severity', counts);
+    expect(sameFacetOptions(base, facetOptions(index, 'severity', counts, ['DS1']))).toBe(false);
+    expect(sameFacetOptions(base, facetOptions(index, 'severity', changed))).toBe(false);
+    expect(sameFacetOptions(base, base.slice(1))).toBe(false);
+    expect(sameFacetOptions(base, [...base].reverse())).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatP, plural, truncate, turnLabel } from '../../src/lib/format.ts';
+import { formatCount, formatP, plural, truncate, turnLabel } from '../../src/lib/format.ts';
 
 describe('truncate', () => {
   it('leaves short text alone', () => {
@@ -16,6 +16,20 @@ describe('truncate', () => {
     const text = 'mail [REDACTED:email:3f9a1c2b7d4e] later';
     expect(truncate(text, 20)).toBe('mail…');
     expect(truncate(text, 36)).toBe('mail [REDACTED:email:3f9a1c2b7d4e]…');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups whole counts by thousands exactly as Intl does', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    const values = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10000, 12345, 100000, 999999];
+    values.push(1000000, 1234567, 16000, 64000, 2 ** 31, Number.MAX_SAFE_INTEGER);
+    for (const n of values) expect(formatCount(n)).toBe(intl.format(n));
+  });
+
+  it('leaves what is not a whole count to Intl', () => {
+    expect(formatCount(-1234)).toBe('-1,234');
+    expect(formatCount(1234.5)).toBe('1,234.5');
   });
 });
 
