@@ -4,9 +4,9 @@
  * that a repeat visit can cache them forever.
  */
 import { createHash } from 'node:crypto';
-import MiniSearch from 'minisearch';
 import { canonicalOrder, encodeColumns, splitLater } from '../browse-columns.ts';
-import { MINISEARCH_OPTIONS, type SearchDocument } from '../search-options.ts';
+import type { SearchDocument } from '../search-options.ts';
+import { buildSearchIndex } from '../search-index.ts';
 import {
   SEARCH_BASE_FILE,
   shardFileName,
@@ -140,9 +140,7 @@ export function deriveBrowserFiles(episodes: readonly Episode[]): {
 
   // The search index, split by term prefix: a folder named by the hash of the whole index holds
   // the base file and one file per shard, so every name changes when anything in it does.
-  const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
-  index.addAll(ordered.map((episode, i) => searchDocument(episode, i)));
-  const serialised = index.toJSON();
+  const serialised = buildSearchIndex(ordered.map((episode, i) => searchDocument(episode, i)));
   const { base, shards } = splitIndex(serialised);
   const shardFiles = [...shards].map(([key, shard]) => ({
     name: shardFileName(key),
