@@ -258,10 +258,14 @@ export class SearchClient {
     // Few distinct term lists and field masks: each is shared by every row that has it.
     const fieldLists = new Map<number, readonly string[]>();
     const { ids, scores, termSet, termSets } = reply;
+    // The worker sends the hits ranked (best first, ties by id), as orderRows would rank them.
+    const ranked = new Int32Array(ids.length);
+    let kept = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
-      if (!(id >= 0 && id < count)) continue;
+      if (!(id >= 0 && id < count) || match[id] === 1) continue;
       match[id] = 1;
+      ranked[kept++] = id;
       score.set(id, scores[k] ?? 0);
       terms.set(id, termSets[termSet[k] ?? -1] ?? []);
       const mask = reply.fields[k] ?? 0;
@@ -274,7 +278,7 @@ export class SearchClient {
     }
     return {
       query,
-      hits: { match, score },
+      hits: { match, score, ranked: ranked.subarray(0, kept) },
       terms,
       fields,
       corrected: reply.corrected,

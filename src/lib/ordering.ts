@@ -92,9 +92,9 @@ export function orderRows(
       if (!hits) return order;
       // Hits by score, then everything else in canonical order: only the hits need sorting.
       const score = hits.score;
-      const ranked = [...score.keys()].sort(
-        (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b,
-      );
+      const ranked =
+        hits.ranked ??
+        [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b);
       let p = 0;
       for (const i of ranked) order[p++] = i;
       for (let i = 0; i < rows.length; i++) if (hits.match[i] !== 1) order[p++] = i;
