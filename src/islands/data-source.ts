@@ -86,9 +86,19 @@ export class ChunkStore<T = ChunkEntry> {
   #unannounced = false;
   #scheduled = false;
 
-  constructor(urls: readonly string[], size: number) {
+  /** A store whose page requests go first: these wait for its loads in flight to settle. */
+  readonly #behind: ChunkStore<unknown> | undefined;
+
+  constructor(urls: readonly string[], size: number, behind?: ChunkStore<unknown>) {
     this.#urls = urls;
     this.#size = Math.max(1, size);
+    this.#behind = behind;
+  }
+
+  /** Resolves when the loads in flight now have settled; null when there are none. */
+  settled(): Promise<void> | null {
+    if (this.#pending.size === 0) return null;
+    return Promise.allSettled(this.#pending.values()).then(() => undefined);
   }
 
   /** For `useSyncExternalStore`. */
@@ -164,7 +174,11 @@ export class ChunkStore<T = ChunkEntry> {
     );
     if (missing.every((chunk) => this.#batched.has(chunk))) return;
     for (const chunk of missing) this.#batched.set(chunk, (this.#batched.get(chunk) ?? 0) + 1);
-    void Promise.allSettled(missing.map((chunk) => this.#load(chunk))).then(() => {
+    // Behind another store (details behind card text), the requests start once its own are in:
+    // a browser sends only a few requests to a server at once, and the card text comes first.
+    const ahead = this.#behind?.settled();
+    const load = () => Promise.allSettled(missing.map((chunk) => this.#load(chunk)));
+    void (ahead ? ahead.then(load) : load()).then(() => {
       for (const chunk of missing) {
         const waiting = (this.#batched.get(chunk) ?? 1) - 1;
         if (waiting > 0) this.#batched.set(chunk, waiting);
@@ -258,10 +272,14 @@ export class SearchClient {
     // Few distinct term lists and field masks: each is shared by every row that has it.
     const fieldLists = new Map<number, readonly string[]>();
     const { ids, scores, termSet, termSets } = reply;
+    // The worker sends the hits ranked (best first, ties by id), as orderRows would rank them.
+    const ranked = new Int32Array(ids.length);
+    let kept = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
-      if (!(id >= 0 && id < count)) continue;
+      if (!(id >= 0 && id < count) || match[id] === 1) continue;
       match[id] = 1;
+      ranked[kept++] = id;
       score.set(id, scores[k] ?? 0);
       terms.set(id, termSets[termSet[k] ?? -1] ?? []);
       const mask = reply.fields[k] ?? 0;
@@ -274,7 +292,7 @@ export class SearchClient {
     }
     return {
       query,
-      hits: { match, score },
+      hits: { match, score, ranked: ranked.subarray(0, kept) },
       terms,
       fields,
       corrected: reply.corrected,

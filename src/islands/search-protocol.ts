@@ -8,7 +8,7 @@ export interface SearchRequest {
 }
 
 /**
- * Results in parallel typed arrays, best first (their buffers are transferred, not copied):
+ * Results in parallel typed arrays, best first and ties by id (their buffers are transferred):
  * `fields` are bitmasks over SEARCH_FIELDS, `termSet` picks each result's matched terms from
  * `termSets` (few distinct lists among thousands of results). When the query found nothing,
  * `corrected` is the query whose results these are (its words' letters were swapped), or

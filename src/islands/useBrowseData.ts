@@ -44,6 +44,7 @@ export function useBrowseData(browseUrl: string, laterAtOnce: boolean): BrowseDa
     loadFacetIndex(browseUrl).then(
       ({ index, chunkSize, chunkUrls, detailUrls, laterUrl }) => {
         const later = new LaterStore(laterUrl, index.rows);
+        const chunks = new ChunkStore(chunkUrls, chunkSize);
         if (laterAtOnce) later.load().catch(() => undefined);
         // A transition: React would render it in slices; preact/compat renders it at once.
         if (live)
@@ -51,8 +52,8 @@ export function useBrowseData(browseUrl: string, laterAtOnce: boolean): BrowseDa
             setData({
               status: 'ready',
               index,
-              chunks: new ChunkStore(chunkUrls, chunkSize),
-              details: new ChunkStore<DetailEntry>(detailUrls, chunkSize),
+              chunks,
+              details: new ChunkStore<DetailEntry>(detailUrls, chunkSize, chunks),
               later,
             });
           });

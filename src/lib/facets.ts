@@ -81,6 +81,8 @@ export interface SearchHits {
   match: Uint8Array;
   /** Relevance per matching row index. */
   score: ReadonlyMap<number, number>;
+  /** The matching rows best first, ties by row index, when the search has ranked them. */
+  ranked?: Int32Array;
 }
 
 /** What one pass over the rows produces. */

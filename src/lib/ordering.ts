@@ -91,13 +91,17 @@ export function orderRows(
     case 'relevance': {
       if (!hits) return order;
       // Hits by score, then everything else in canonical order: only the hits need sorting.
-      // Scores copied into a typed array first: looking them up in the Map inside the comparator
-      // made this sort of some 13,000 hits a long task on a phone.
-      const byRow = new Float64Array(rows.length);
-      for (const [i, s] of hits.score) if (i >= 0 && i < rows.length) byRow[i] = s;
-      const ranked = Int32Array.from(hits.score.keys()).sort(
-        (a, b) => (byRow[b] ?? 0) - (byRow[a] ?? 0) || a - b,
-      );
+      // The search worker sends its hits ranked; otherwise the scores are copied into a typed
+      // array first: looking them up in the Map inside the comparator made this sort of some
+      // 13,000 hits a long task on a phone.
+      let ranked: Iterable<number> | undefined = hits.ranked;
+      if (!ranked) {
+        const byRow = new Float64Array(rows.length);
+        for (const [i, s] of hits.score) if (i >= 0 && i < rows.length) byRow[i] = s;
+        ranked = Int32Array.from(hits.score.keys()).sort(
+          (a, b) => (byRow[b] ?? 0) - (byRow[a] ?? 0) || a - b,
+        );
+      }
       let p = 0;
       for (const i of ranked) order[p++] = i;
       for (let i = 0; i < rows.length; i++) if (hits.match[i] !== 1) order[p++] = i;

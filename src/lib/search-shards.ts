@@ -4,10 +4,10 @@
  * At build time a full MiniSearch index (built with `MINISEARCH_OPTIONS`) is taken apart: a small
  * base file holds the document count, the field lengths (log-quantised, one character each) and
  * the list of shard keys; each shard holds the postings of the terms sharing a three-character
- * prefix, packed as base64 varints. In the browser the base and the shards a query needs are put
- * back together into MiniSearch's own serialised form and loaded with `MiniSearch.loadJS`, so
- * scoring, prefix and fuzzy matching are MiniSearch's. Typo tolerance therefore works within
- * the loaded shards; a typo in the first three letters of a word is left to the vocabulary
+ * prefix, packed as base64 varints. In the browser the search worker scores a query over the
+ * shards it needs (src/lib/search-score.ts) exactly as MiniSearch would over an engine loaded from
+ * them (`assembleIndex` puts them back into MiniSearch's own serialised form, which the tests
+ * compare against). Typo tolerance therefore works within the loaded shards; a typo in the first three letters of a word is left to the vocabulary
  * (`vocabularyOf`, `src/lib/suggest.ts`), consulted when a query finds nothing.
  */
 import type { AsPlainObject } from 'minisearch';

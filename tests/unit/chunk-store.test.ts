@@ -93,4 +93,23 @@ describe('ChunkStore', () => {
     expect(shares).toEqual([0.5, 1]);
     expect(heard).toHaveBeenCalled();
   });
+
+  it('sends the requests of a store behind another once that one’s are in', async () => {
+    const net = deferredFetch();
+    const cards = new ChunkStore<string>(URLS, 2);
+    const details = new ChunkStore<string>(['d/0.json', 'd/1.json'], 2, cards);
+    cards.ensure([0, 2]);
+    details.ensure([0]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(net.requested).toEqual(['c/0.json', 'c/1.json']);
+    await net.release('c/0.json');
+    expect(net.requested).toHaveLength(2);
+    await net.release('c/1.json');
+    expect(net.requested).toEqual(['c/0.json', 'c/1.json', 'd/0.json']);
+    await net.release('d/0.json');
+    expect(details.entry(1)).toBe('b0');
+    // With nothing ahead of it, a store behind another asks at once.
+    details.ensure([2]);
+    expect(net.requested).toHaveLength(4);
+  });
 });

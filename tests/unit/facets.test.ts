@@ -228,6 +228,11 @@ describe('orderRows', () => {
     expect(sorted('q=x', hitsOf({ 3: 5, 1: 9 }))).toEqual([1, 3, 0, 2, 4]);
   });
 
+  it('takes the hits in the order the search ranked them, when it did, without sorting', () => {
+    const hits = { ...hitsOf({ 3: 5, 1: 9 }), ranked: Int32Array.from([3, 1]) };
+    expect(sorted('q=x', hits)).toEqual([3, 1, 0, 2, 4]);
+  });
+
   it('shuffles the same way for the same seed', () => {
     expect(sorted('sort=shuffle&seed=42')).toEqual(sorted('sort=shuffle&seed=42'));
   });
