@@ -144,7 +144,7 @@ test('search finds an episode by a word that only its evidence holds', async ({ 
   expect(quote.quote).toContain(phrase);
   await card.getByRole('link', { name: episode.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(episode.name);
-  await expect(page.locator('pre.quote').filter({ hasText: phrase })).toHaveCount(1);
+  await expect(page.getByRole('blockquote').filter({ hasText: phrase })).toHaveCount(1);
 });
 
 test('swapped letters are forgiven, even in a word’s first three, and say so', async ({ page }) => {
