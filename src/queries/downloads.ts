@@ -35,23 +35,6 @@ export function downloadPaths() {
   return [{ params: { file: routes.download().slice('/downloads/'.length) } }];
 }
 
-/** The download as About offers it: its link and its size. */
-export interface DatasetDownload {
-  /** The link's text. */
-  label: string;
-  href: string;
-  bytes: number;
-}
-
-/** The dataset download with its link and size. */
-export function datasetDownloadLink(site: SiteLocation): DatasetDownload {
-  return {
-    label: 'All episodes as JSON (gzip)',
-    href: withBase(site.base, routes.download()),
-    bytes: datasetDownload().byteLength,
-  };
-}
-
 /** Browse's view of every episode, VALID and INVALID, whose CSV export is the whole dataset. */
 export function everyEpisodeView(site: SiteLocation): string {
   return withBase(site.base, routes.browse(filterQuery({ validation: [] })));
