@@ -8,13 +8,15 @@
  * With `--site`, each text is also planted in a text field of an episode of a generated release,
  * the whole site is built, and every file of it is searched, decoded every way a reader could
  * decode it, for each secret (a survivor) and each look-alike (altered when it appears nowhere).
+ * Browse's data files (the text chunks and their detail files, from which Browse writes every
+ * export, the whole dataset included) hold every published text: the check fails unless it finds
+ * them and reads there every look-alike it finds intact anywhere.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { routes } from '../src/lib/paths.ts';
 import { scrubText } from '../src/lib/scrub.ts';
 import { generateRecords } from '../src/lib/synthetic.ts';
 import { flag, positionals } from './cli.ts';
@@ -29,7 +31,7 @@ interface Corpus {
 const args = process.argv.slice(2);
 const [file, ...extra] = positionals(args, []);
 if (!file || extra.length > 0) {
-  console.error('usage: npm run scrub-check -- <corpus.json> [--json] [--show]');
+  console.error('usage: npm run scrub-check -- <corpus.json> [--json] [--show] [--site]');
   process.exit(2);
 }
 const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
@@ -115,10 +117,23 @@ function plant(record: Record<string, unknown>, text: string, turn: number): voi
 }
 
 /**
- * The dataset download, as a path in the built site (its CSV is Browse's export, written in the
- * browser from the text chunks and detail files, which the scan reads too).
+ * Browse's data files in a built site: the text chunks and detail files, in the folder the browse
+ * file names. Browse writes every export, the whole dataset's too, from these files.
  */
-const DOWNLOADS = [routes.download().slice(1)];
+function dataFiles(dist: string, files: readonly string[]): string[] {
+  const browse = files.filter((f) => /^data\/browse\.[0-9a-f]+\.json$/.test(f));
+  if (browse.length !== 1) throw new Error(`the site has ${browse.length} browse files, not one`);
+  const { chunkFolder } = JSON.parse(readFileSync(join(dist, browse[0] ?? ''), 'utf8')) as {
+    chunkFolder: string;
+  };
+  const chunks = files.filter((f) => f.startsWith(`data/${chunkFolder}/`));
+  const details = chunks.filter((f) => f.endsWith('.detail.json.gz'));
+  if (details.length === 0 || details.length === chunks.length)
+    throw new Error(
+      `the site has no text chunks and detail files in data/${chunkFolder}/ to check`,
+    );
+  return chunks;
+}
 
 function checkSite({ secrets, lookalikes }: Corpus): void {
   const texts = [...secrets.map((s) => s.text), ...lookalikes.map((l) => l.text)];
@@ -145,9 +160,9 @@ function checkSite({ secrets, lookalikes }: Corpus): void {
       throw new Error('the site build failed');
     }
     const files = listFiles(dist).filter((f) => TEXT_EXTENSIONS.has(extname(f)));
-    // The whole-dataset downloads hold every text in one file each: the scan must see them.
-    const missing = DOWNLOADS.filter((file) => !files.includes(file));
-    if (missing.length > 0) throw new Error(`the site has no ${missing.join(', ')} to check`);
+    // The data files hold every published text, the whole dataset's export is made of them: the
+    // scan must see them.
+    const data = dataFiles(dist, files);
     const readings: Readings[] = files.map((f) => readingsOf(join(dist, f)));
     // A secret that is part of a look-alike (`sk_live_…` inside `xsk_live_…`) must stay there, so
     // its presence in the site says nothing: it is left out of the count and named.
@@ -168,16 +183,23 @@ function checkSite({ secrets, lookalikes }: Corpus): void {
         `(${pct(leaked.length, distinct.length)}); look-alikes altered: ${altered.length} of ` +
         `${lookalikes.length} (${pct(altered.length, lookalikes.length)})`,
     );
-    // The look-alikes found whole in a download show that the scan reads its text.
-    for (const file of DOWNLOADS) {
-      const r = readings[files.indexOf(file)];
-      if (!r) continue;
-      const survived = distinct.filter((secret) => occursIn(r, secret)).length;
-      const seen = lookalikes.filter(({ text }) => occursIn(r, text)).length;
-      console.log(
-        `site: ${file}: secrets surviving ${survived}; look-alikes read whole ${seen} of ${lookalikes.length}`,
-      );
-    }
+    // A look-alike intact on its episode's page is in the data files too (they hold every
+    // published text): one the scan cannot find there means it does not read them.
+    const read = (names: readonly string[]) =>
+      names.flatMap((name) => readings[files.indexOf(name)] ?? []);
+    const pages = read(files.filter((f) => /^episodes\/[^/]+\/index\.html$/.test(f)));
+    const inData = read(data);
+    const onPages = lookalikes.filter(({ text }) => pages.some((r) => occursIn(r, text)));
+    const unread = onPages.filter(({ text }) => !inData.some((r) => occursIn(r, text)));
+    const survived = distinct.filter((secret) => inData.some((r) => occursIn(r, secret))).length;
+    console.log(
+      `site: ${data.length} data files (text chunks and details): secrets surviving ${survived}; ` +
+        `look-alikes read whole ${onPages.length - unread.length} of the ${onPages.length} on episode pages`,
+    );
+    for (const { text } of unread)
+      console.log(`site: not read in the data files  ${text.slice(0, 100)}`);
+    if (onPages.length === 0 || unread.length > 0)
+      throw new Error('the scan does not read the data files: it cannot vouch for them');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
