@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { parseCsv, toCsv, type ExportHeader, type ExportRecord } from '../../src/lib/export.ts';
+import { buildStamp } from '../../src/lib/build-info.ts';
+import { parseBrowseState } from '../../src/lib/browse-state.ts';
+import { exportView, parseCsv, toCsv, toJson } from '../../src/lib/export.ts';
 import { findSecrets, REDACTION_KINDS } from '../../src/lib/scrub.ts';
 import type { Report } from '../../src/lib/pipeline.ts';
+import { exportFromDataFiles } from '../unit/helpers.ts';
 import {
   buildSite,
   fixturePath,
@@ -66,6 +69,10 @@ const PUBLISHABLE = new Set([
  * four-part package versions (see isBenignIp in src/lib/scrub.ts).
  */
 const KNOWN_FALSE_POSITIVES = ['installed pkg@1.2.3.4'];
+
+/** The header of an export of Browse's view of every episode, as the JSON file carries it. */
+const ATLAS = { title: 'Atlas', url: '/', build: buildStamp('[]', { commit: null, date: null }) };
+const EVERY_EPISODE = exportView(parseBrowseState('validation=all'), '/browse/?validation=all');
 
 /** Files that carry data: pages, data files, feeds. Scripts and styles are library code. */
 const DATA_EXTENSIONS = new Set(['.html', '.json', '.xml', '.svg', '.txt', '.csv', '.gz']);
@@ -309,48 +316,46 @@ describe('a site built from the hostile fixtures', () => {
     });
   });
 
-  describe('the dataset download', () => {
-    const JSON_FILE = 'downloads/coding-agent-misalignment-atlas.json.gz';
+  describe('the whole dataset', () => {
     const episodePages = () =>
       files.filter((f) => /^episodes\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]);
-    const download = () =>
-      JSON.parse(gunzipSync(readFileSync(join(dist, JSON_FILE))).toString('utf8')) as {
-        count: number;
-        view: null;
-        atlas: ExportHeader['atlas'];
-        episodes: ExportRecord[];
-      };
+    const browseFile = () => files.find((f) => /^data\/browse\.[0-9a-f]+\.json$/.test(f)) ?? '';
+    /** Browse's export of every episode, written as the browser writes it from the data files. */
+    const everyEpisode = () =>
+      exportFromDataFiles(browseFile().slice('data/'.length), (name) => {
+        const bytes = readFileSync(join(dist, 'data', name));
+        return JSON.parse((name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+      });
 
-    it('is the only one, built as gzip, parses, and holds every published episode once', () => {
-      expect(files.filter((f) => f.startsWith('downloads/'))).toEqual([JSON_FILE]);
-      const json = download();
-      expect(json.view).toBeNull();
-      expect(json.count).toBe(reportOf(dist).published);
-      const ids = json.episodes.map((e) => e['id'] as string);
-      expect(ids.sort()).toEqual(episodePages().sort());
+    it('is in the data files the scan reads: every published episode once, no planted secret', () => {
+      const { chunkFolder } = readJson<{ chunkFolder: string }>(join(dist, browseFile()));
+      const data = files.filter((f) => f.startsWith(`data/${chunkFolder}/`));
+      expect(data.filter((f) => f.endsWith('.detail.json.gz')).length).toBeGreaterThan(0);
+      for (const file of data) expect(textFiles(dist)).toContain(file);
+      expect(survivingSecrets(dist, PLANTED).filter((l) => l.startsWith('data/'))).toEqual([]);
+      const records = everyEpisode();
+      expect(records).toHaveLength(reportOf(dist).published);
+      expect(records.map((r) => r.id).sort()).toEqual(episodePages().sort());
     });
 
-    it('is read by the site scan and holds no planted secret, nor does its CSV', () => {
-      expect(textFiles(dist)).toContain(JSON_FILE);
-      const leaks = survivingSecrets(dist, PLANTED).filter((l) => l.startsWith('downloads/'));
-      expect(leaks).toEqual([]);
-      // The CSV of every episode is Browse's export, written by the same code from the same
-      // records: a quote with a line break or a quote mark is JSON-escaped inside its evidence
-      // cell, and the scan's reading of it must give it back whole, or a secret there (a
-      // multi-line private key) would be missed.
-      const json = download();
-      const csv = readingsOfText(toCsv(json.episodes), '.csv');
-      const escaped = json.episodes
-        .flatMap((e) =>
-          (e['evidence'] as unknown as ReadonlyArray<{ quote: string }>).map((q) => q.quote),
-        )
+    it('has no planted secret in its JSON or CSV, read as the scan reads files', () => {
+      const records = everyEpisode();
+      const json = readingsOfText(toJson(records, { atlas: ATLAS, view: EVERY_EPISODE }), '.json');
+      const csv = readingsOfText(toCsv(records), '.csv');
+      // A quote with a line break or a quote mark is JSON-escaped inside its evidence cell, and
+      // the scan's reading of it must give it back whole, or a secret there (a multi-line private
+      // key) would be missed.
+      const escaped = records
+        .flatMap((r) => (r.evidence as ReadonlyArray<{ quote: string }>).map((q) => q.quote))
         .find((q) => JSON.stringify(q).slice(1, -1) !== q);
       expect(escaped).toBeDefined();
       expect(csv.text).toContain(escaped);
-      expect(PLANTED.filter(({ secret }) => occursIn(csv, secret))).toEqual([]);
-      const [header, ...rows] = parseCsv(toCsv(json.episodes));
+      expect(json.text).toContain(escaped);
+      for (const readings of [json, csv])
+        expect(PLANTED.filter(({ secret }) => occursIn(readings, secret))).toEqual([]);
+      const [header, ...rows] = parseCsv(toCsv(records));
       expect(header?.[0]).toBe('id');
-      expect(rows).toHaveLength(json.count);
+      expect(rows).toHaveLength(records.length);
     });
   });
 

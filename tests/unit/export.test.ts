@@ -3,7 +3,7 @@ import { dayOf } from '../../src/lib/dates.ts';
 import type { BrowseRow, EpisodeText } from '../../src/lib/fields.ts';
 import { defaultState, parseBrowseState } from '../../src/lib/browse-state.ts';
 import { buildStamp } from '../../src/lib/build-info.ts';
-import { datasetFile, datasetRecords } from '../../src/lib/derive/dataset.ts';
+import { deriveBrowserFiles } from '../../src/lib/derive/browser-files.ts';
 import {
   EXPORT_COLUMNS,
   EXPORT_TYPES,
@@ -16,6 +16,7 @@ import {
   exportView,
   toCsv,
   toJson,
+  type ExportRecord,
 } from '../../src/lib/export.ts';
 import type { Episode } from '../../src/lib/schema.ts';
 import {
@@ -27,7 +28,7 @@ import {
   VALIDATION_CATEGORIES,
 } from '../../src/lib/taxonomy.ts';
 import { parseCsv } from '../../src/lib/export.ts';
-import { episodeOf, validRecord } from './helpers.ts';
+import { episodeOf, exportFromDataFiles, invalidRecord, validRecord } from './helpers.ts';
 
 const dict = { agent: ['Claude Code'], licence: ['MIT'], category: ['truncation'] };
 
@@ -77,6 +78,20 @@ const text: EpisodeText = {
 const ctx = { dict, base: '/atlas/' };
 const build = buildStamp('[]', { commit: 'a'.repeat(40), date: '2026-11-30T10:00:00Z' });
 const atlas = { title: 'Atlas', url: 'https://atlas.example.org/', build };
+const everyEpisode = exportView(
+  parseBrowseState('validation=all'),
+  'https://atlas.example.org/browse/?validation=all',
+);
+
+/** Browse's export of every episode, from the data files the data step derives of `episodes`. */
+function exportedFromDataFiles(episodes: readonly Episode[]): ExportRecord[] {
+  const files = deriveBrowserFiles(episodes);
+  return exportFromDataFiles(files.browse, (name) => {
+    const file = files.list.find((f) => f.name === name);
+    if (!file) throw new Error(`no data file ${name}`);
+    return JSON.parse(file.contents);
+  });
+}
 
 describe('exportRecord', () => {
   const record = exportRecord(row, text, ctx);
@@ -161,8 +176,8 @@ describe('every published field is exported', () => {
     license_type: 'field:licence',
   });
   const episode: Episode = episodeOf(record);
-  const [exported] = datasetRecords([episode], { base: '/' });
-  const json = toJson(exported ? [exported] : [], { atlas, view: null });
+  const [exported] = exportedFromDataFiles([episode]);
+  const json = toJson(exported ? [exported] : [], { atlas, view: everyEpisode });
 
   it('writes every text field of the episode to the JSON', () => {
     const markers = JSON.stringify(record).match(/field:[a-z]+/g) ?? [];
@@ -327,13 +342,24 @@ describe('exportFileName', () => {
   });
 });
 
-describe('datasetFile', () => {
-  const episodes = [episodeOf(validRecord()), episodeOf(validRecord({ misalignment_id: 'M003' }))];
-  const records = datasetRecords(episodes, { base: '/', origin: 'https://atlas.example.org' });
+describe('the export of every episode', () => {
+  const june = episodeOf(validRecord());
+  const january = episodeOf(
+    validRecord({ misalignment_id: 'M003', session_timestamp: '2025-01-02 03:04:00' }),
+  );
+  const march = episodeOf(
+    invalidRecord({ misalignment_id: 'M004', session_timestamp: '2025-03-01 09:00:00' }),
+  );
+  const records = exportedFromDataFiles([january, june, march]);
 
-  it('writes the whole dataset with no view, and a CSV row per episode', () => {
-    const json = JSON.parse(datasetFile(records, 'json', atlas)) as { view: null; count: number };
-    expect(json).toMatchObject({ view: null, count: 2 });
-    expect(parseCsv(datasetFile(records, 'csv', atlas))).toHaveLength(3);
+  it('holds every episode, VALID and INVALID, newest first, and a CSV row each', () => {
+    expect(records.map((r) => [r.id, r.validation])).toEqual([
+      [june.id, 'VALID'],
+      [march.id, 'INVALID'],
+      [january.id, 'VALID'],
+    ]);
+    const json = JSON.parse(toJson(records, { atlas, view: everyEpisode })) as { count: number };
+    expect(json.count).toBe(3);
+    expect(parseCsv(toCsv(records))).toHaveLength(4);
   });
 });

@@ -1,7 +1,20 @@
 /**
  * Small builders shared by the unit tests: release records in the nested layout, the episodes
- * the schema makes of them, and release files as bytes.
+ * the schema makes of them, release files as bytes, and exports read back from data files.
  */
+import {
+  addLater,
+  decodeColumns,
+  type BrowseColumns,
+  type LaterColumns,
+} from '../../src/lib/browse-columns.ts';
+import {
+  chunkFileName,
+  detailFileName,
+  type ChunkEntry,
+  type DetailEntry,
+} from '../../src/lib/derive/browser-files.ts';
+import { exportRecord, type ExportRecord } from '../../src/lib/export.ts';
 import { normaliseLayout } from '../../src/lib/layout.ts';
 import { releaseRecordSchema, type Episode } from '../../src/lib/schema.ts';
 
@@ -89,3 +102,31 @@ export function bytesOf(file: unknown): Uint8Array {
 
 /** The redaction key of every test run: markers are stable across runs and across processes. */
 export const TEST_REDACTION_KEY = 'atlas-test-redaction-key';
+
+/**
+ * Browse's export of every episode, as the browser writes it, from the data step's files: the
+ * browse file and its later columns, then each chunk's text file and detail file. `read` gives a
+ * file's parsed JSON by its name under `data/` (`browse` the browse file's name).
+ */
+export function exportFromDataFiles(
+  browse: string,
+  read: (name: string) => unknown,
+  base = '/',
+): ExportRecord[] {
+  const first = read(browse) as BrowseColumns;
+  const rows = decodeColumns(first);
+  if (first.later) addLater(rows, read(first.later) as LaterColumns);
+  const chunks = Array.from({ length: Math.ceil(first.count / first.chunkSize) }, (_, n) => n);
+  const entries = chunks.flatMap(
+    (n) => read(`${first.chunkFolder}/${chunkFileName(n)}`) as ChunkEntry[],
+  );
+  const details = chunks.flatMap(
+    (n) => read(`${first.chunkFolder}/${detailFileName(n)}`) as DetailEntry[],
+  );
+  return rows.map((row, i) => {
+    const entry = entries[i];
+    const detail = details[i];
+    if (!entry || !detail) throw new Error(`episode ${i} has no text in the data files`);
+    return exportRecord(row, { ...entry, ...detail }, { dict: first.dict, base });
+  });
+}
