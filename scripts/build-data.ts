@@ -6,8 +6,7 @@
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { DOWNLOAD_FILE, runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
-import { siteUrl } from '../src/lib/site-url.ts';
+import { runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
 import { runCoreStep } from '../src/lib/core/step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
 
@@ -15,13 +14,6 @@ const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
 const effects = fileEffects(quiet);
 const revision = sourceRevision();
-// The download's links are absolute when the site URL is known, as the pages' are
-// (astro.config.mjs reads the same variables and stops a deploy without one).
-const site = siteUrl(process.env['ATLAS_SITE'], false);
-const location = {
-  base: process.env['ATLAS_BASE'] || '/',
-  origin: site.ok ? new URL(site.site).origin : undefined,
-};
 /**
  * Work that needs only the written episodes, each on a thread of its own (see the workers), with
  * its exit code. The exit is listened for from the start: a worker may end while another is
@@ -43,12 +35,6 @@ effects.episodesWritten = (path) => {
   start('Similar episodes', './similar-worker.ts', {
     episodes: path,
     out: `${DATA_DIR}/${SIMILAR_FILE}`,
-  });
-  start('The dataset download', './download-worker.ts', {
-    episodes: path,
-    out: `${DATA_DIR}/${DOWNLOAD_FILE}`,
-    site: location,
-    revision,
   });
 };
 const result = runDataStep(

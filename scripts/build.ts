@@ -16,7 +16,6 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { withoutUnusedHashes } from '../src/lib/csp.ts';
-import { DOWNLOAD_FILE } from '../src/lib/data-step.ts';
 import { sizeWarning } from '../src/lib/site-size.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { NODE } from './node.ts';
@@ -148,10 +147,6 @@ if (!existsSync(join(temp, 'index.html'))) fail('astro build wrote no index.html
 try {
   mergeEpisodesPart(episodesOut, temp);
   copyBrowserFiles(join(data, 'public'), join(temp, 'data'));
-  cpSync(join(data, DOWNLOAD_FILE), join(temp, DOWNLOAD_FILE), {
-    errorOnExist: true,
-    force: false,
-  });
 } catch (error) {
   console.error(error);
   fail('the two parts of the page build could not be put together');

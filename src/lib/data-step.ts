@@ -9,7 +9,6 @@ import { deriveBrowserFiles, type BrowserFile } from './derive/browser-files.ts'
 import type { Episode } from './schema.ts';
 import { newestFirst } from './stats.ts';
 import { buildStamp, type BuildStamp, type SourceRevision } from './build-info.ts';
-import { routes } from './paths.ts';
 
 /**
  * Where the data step writes for the site build, and where the page build reads it:
@@ -28,12 +27,6 @@ export const SIMILAR_FILE = 'similar.json';
  * page build reads them to split the episode pages between its two processes (build-part.ts).
  */
 export const EPISODE_IDS_FILE = 'episode-ids.json';
-
-/**
- * The whole-dataset download (`datasetJson`, gzip-compressed), made by the data step on a thread
- * of its own: its path in the data step's folder and in the site.
- */
-export const DOWNLOAD_FILE = routes.download().slice(1);
 
 export interface DataStepEffects {
   /** Bytes of a file, or undefined when it does not exist. */

@@ -1,8 +1,8 @@
 /**
- * Export of episodes as CSV (RFC 4180) or JSON: a Browse view in the browser, the whole published
- * dataset at build time (`src/queries/downloads.ts`). Both read the same sources (the compact row
- * and the episode's text entries, as the browser fetches them) through the export columns of the
- * field registry (`fields.ts`), so a view's download and the dataset's cannot drift.
+ * Export of episodes as CSV (RFC 4180) or JSON: a Browse view, written in the browser (the whole
+ * published dataset is its view of every episode). It reads what the browser fetches (the compact
+ * row and the episode's text entries) through the export columns of the field registry
+ * (`fields.ts`).
  *
  * JSON keeps every value as it is: multi-valued fields are arrays, evidence an array of objects.
  * CSV flattens them, as `csvValue` says and the About page's data dictionary documents.
@@ -159,11 +159,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Where an export came from: the build of the atlas and, for a Browse view, the view. */
+/** Where an export came from: the build of the atlas, and the Browse view. */
 export interface ExportHeader {
   atlas: { title: string; url: string; build: BuildStamp };
-  /** The Browse view, or null for the whole published dataset. */
-  view: ExportView | null;
+  view: ExportView;
 }
 
 /** A Browse view as an export records it: its address, its query and its filters. */

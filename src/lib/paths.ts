@@ -28,9 +28,6 @@ export function agentSlug(agent: string): string {
   return codeSlug(agent) || 'unknown';
 }
 
-/** The name of the whole-dataset download, without its extension. */
-export const DOWNLOAD_STEM = 'coding-agent-misalignment-atlas';
-
 /** Which data a view shows: the published episodes, or the full corpus (counts only). */
 export type Corpus = 'published' | 'corpus';
 
@@ -74,6 +71,4 @@ export const routes = {
   },
   report: () => '/data/report.json',
   dataFile: (name: string) => `/data/${name}`,
-  /** The whole published dataset as one file (About offers both formats). */
-  download: () => `/downloads/${DOWNLOAD_STEM}.json.gz`,
 };

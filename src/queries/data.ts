@@ -93,12 +93,7 @@ export function dataReport(): Report {
 
 /** The bytes of a browser file written by the data step (gzip when its name ends in `.gz`). */
 export function browserFile(name: string): Uint8Array<ArrayBuffer> {
-  return dataFile(`public/${name}`);
-}
-
-/** The bytes of a file of the data step's folder. */
-export function dataFile(path: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(readFileSync(`${DATA_DIR}/${path}`));
+  return new Uint8Array(readFileSync(`${DATA_DIR}/public/${name}`));
 }
 
 let neighbours: Map<string, Neighbours> | undefined;

@@ -327,6 +327,10 @@ describe('a site built from the hostile fixtures', () => {
         return JSON.parse((name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
       });
 
+    it('is no file of the site: no downloads/ folder is built', () => {
+      expect(files.filter((f) => f.startsWith('downloads/'))).toEqual([]);
+    });
+
     it('is in the data files the scan reads: every published episode once, no planted secret', () => {
       const { chunkFolder } = readJson<{ chunkFolder: string }>(join(dist, browseFile()));
       const data = files.filter((f) => f.startsWith(`data/${chunkFolder}/`));
