@@ -4,6 +4,13 @@
  * episode, which keeps the file small and gzip-friendly at 100,000 episodes. The columns and how
  * each is read come from the field registry (`fields.ts`); the same module encodes (at build time)
  * and decodes (in the browser), so the two cannot drift.
+ *
+ * Every value comes back exactly. A table, mask or dictionary column is as wide as its largest
+ * code needs. A number column (the turn counts) has the registry's fixed width, which holds the
+ * usual values (up to 1,293 at two characters), and an escape for a larger one: the slot holds
+ * the width's largest code (all `z`) and the file's `overflow` holds the value under the row's
+ * index. So a session of 5,000 turns costs its few bytes in `overflow`, not a wider column for
+ * every episode, and no value is clamped.
  */
 import {
   COLUMNS,
@@ -35,7 +42,16 @@ export interface BrowseColumns {
   /** Characters per episode of each column. */
   widths: Partial<Record<ColumnName, number>>;
   columns: Partial<Record<ColumnName, string>>;
+  /** Number-column values too large for their slot (see `escapeOf`), by row index. */
+  overflow?: Overflow;
 }
+
+/**
+ * The values of number columns that do not fit their slot, by column and row index (a JSON
+ * object's keys are strings). Only columns with such a value appear; without any, the file has
+ * no `overflow` at all.
+ */
+export type Overflow = Partial<Record<ColumnName, Record<string, number>>>;
 
 /** The second browse file: the `later` columns, fetched after the first view. */
 export interface LaterColumns {
@@ -43,6 +59,7 @@ export interface LaterColumns {
   count: number;
   widths: Partial<Record<ColumnName, number>>;
   columns: Partial<Record<ColumnName, string>>;
+  overflow?: Overflow;
 }
 
 /** Row values for one episode, given the dictionaries. */
@@ -71,12 +88,18 @@ function widthOf(spec: Column, dict: Dictionaries): number {
   }
 }
 
-function encodeValue(value: number, width: number): string {
-  // Shift by one so that -1 ("none") encodes as 0; clamp what does not fit.
-  const max = 36 ** width - 1;
-  return Math.min(Math.max(value + 1, 0), max)
-    .toString(36)
-    .padStart(width, '0');
+/**
+ * The value whose slot, in a number column `width` characters wide, says "look in `overflow`":
+ * the largest the slot holds (all `z`). Other columns have no escape (their widths fit every code,
+ * this one included), so it is never met there.
+ */
+function escapeOf(spec: Column, width: number): number {
+  return spec.kind === 'number' ? 36 ** width - 2 : Number.POSITIVE_INFINITY;
+}
+
+/** A value's slot: `width` base-36 digits of the value shifted by one, so that -1 is `0…0`. */
+function slotOf(value: number, width: number): string {
+  return (value + 1).toString(36).padStart(width, '0');
 }
 
 /** The dictionaries of some episodes: each dictionary column's values, sorted, once each. */
@@ -103,14 +126,35 @@ export function encodeColumns(
     widths[spec.name] = widthOf(spec, dict);
     parts[spec.name] = [];
   }
+  const overflow: Overflow = {};
   episodes.forEach((episode, index) => {
     const row = rowOf(episode, index, dict);
-    for (const spec of COLUMNS)
-      parts[spec.name].push(encodeValue(row[spec.name], widths[spec.name]));
+    for (const spec of COLUMNS) {
+      const value = row[spec.name];
+      const width = widths[spec.name];
+      // The schema admits no such value; a clear failure beats a file that changes it.
+      if (!Number.isSafeInteger(value) || value < -1)
+        throw new Error(`${episode.id}: ${spec.name} is ${value}, not a whole number from -1 up`);
+      const escape = escapeOf(spec, width);
+      if (value >= escape) (overflow[spec.name] ??= {})[index] = value;
+      else if (value + 1 >= 36 ** width)
+        throw new Error(`${episode.id}: ${spec.name} ${value} does not fit ${width} characters`);
+      parts[spec.name].push(slotOf(Math.min(value, escape), width));
+    }
   });
   const columns = {} as Record<ColumnName, string>;
   for (const spec of COLUMNS) columns[spec.name] = parts[spec.name].join('');
-  return { version: 1, count: episodes.length, chunkSize, chunkFolder, dict, widths, columns };
+  const data: BrowseColumns = {
+    version: 1,
+    count: episodes.length,
+    chunkSize,
+    chunkFolder,
+    dict,
+    widths,
+    columns,
+  };
+  if (Object.keys(overflow).length > 0) data.overflow = overflow;
+  return data;
 }
 
 /**
@@ -121,7 +165,8 @@ export function splitLater(
   data: BrowseColumns,
   laterFile: string,
 ): { first: BrowseColumns; later: LaterColumns } {
-  const first: BrowseColumns = { ...data, later: laterFile, widths: {}, columns: {} };
+  const { overflow, ...rest } = data;
+  const first: BrowseColumns = { ...rest, later: laterFile, widths: {}, columns: {} };
   const later: LaterColumns = { version: 1, count: data.count, widths: {}, columns: {} };
   for (const spec of COLUMNS) {
     const into = isLater(spec) ? later : first;
@@ -130,6 +175,8 @@ export function splitLater(
     if (width === undefined || text === undefined) continue;
     into.widths[spec.name] = width;
     into.columns[spec.name] = text;
+    const large = overflow?.[spec.name];
+    if (large) (into.overflow ??= {})[spec.name] = large;
   }
   return { first, later };
 }
@@ -139,22 +186,47 @@ function digit(code: number): number {
   return code <= 57 ? code - 48 : code - 87;
 }
 
-/** The columns a file holds, with their text and width; `all` keeps absent ones (empty text). */
-function columnsOf(data: Pick<BrowseColumns, 'widths' | 'columns'>, all: boolean) {
-  return COLUMNS.flatMap(({ name }) => {
+/** A column as a file holds it: its text, width, escape value and overflowing values. */
+interface StoredColumn {
+  name: ColumnName;
+  text: string;
+  width: number;
+  escape: number;
+  overflow: Readonly<Record<string, number>>;
+}
+
+/** The columns a file holds; `all` keeps absent ones (empty text, width 0: every row -1). */
+function columnsOf(
+  data: Pick<BrowseColumns, 'widths' | 'columns' | 'overflow'>,
+  all: boolean,
+): StoredColumn[] {
+  return COLUMNS.flatMap((spec): StoredColumn[] => {
+    const { name } = spec;
     const text = data.columns[name];
     const width = data.widths[name];
-    if (text === undefined || width === undefined) return all ? [{ name, text: '', width: 0 }] : [];
-    return [{ name, text, width }];
+    const overflow = data.overflow?.[name] ?? {};
+    if (text === undefined || width === undefined)
+      return all ? [{ name, text: '', width: 0, escape: Number.POSITIVE_INFINITY, overflow }] : [];
+    return [{ name, text, width, escape: escapeOf(spec, width), overflow }];
   });
 }
 
-/** One row's value of a column: `width` base-36 digits from the row's place (-1 for width 0). */
-function valueAt(text: string, width: number, index: number): number {
+/**
+ * One row's value of a column: `width` base-36 digits from the row's place (-1 for width 0), or,
+ * when they spell the column's escape, the row's value in `overflow`. This is the one decoder
+ * of a slot, in the browser and in the tests alike.
+ */
+function valueAt(column: StoredColumn, index: number): number {
+  const { text, width } = column;
   let value = 0;
   for (let at = index * width, end = at + width; at < end; at++)
     value = value * 36 + digit(text.charCodeAt(at));
-  return value - 1;
+  value -= 1;
+  if (value !== column.escape) return value;
+  const large = column.overflow[index];
+  if (large === undefined)
+    throw new Error(`row ${index} of ${column.name} points to an overflow value the file lacks`);
+  return large;
 }
 
 /**
@@ -169,7 +241,7 @@ export function decodeColumns(data: BrowseColumns, from = 0, to = data.count): B
   const rows: BrowseRow[] = [];
   for (let index = from; index < to; index++) {
     const row: Record<string, number> = { index };
-    for (const { name, text, width } of columns) row[name] = valueAt(text, width, index);
+    for (const column of columns) row[column.name] = valueAt(column, index);
     rows.push(row as BrowseRow);
   }
   return rows;
@@ -185,6 +257,6 @@ export function addLater(rows: readonly BrowseRow[], later: LaterColumns): void 
   const columns = columnsOf(later, false);
   for (const row of rows as unknown as Record<string, number>[]) {
     const index = row['index'] ?? 0;
-    for (const { name, text, width } of columns) row[name] = valueAt(text, width, index);
+    for (const column of columns) row[column.name] = valueAt(column, index);
   }
 }

@@ -42,7 +42,8 @@ type Table = readonly LabelInfo[];
 
 /**
  * How a column is read from an episode and stored: every column holds one integer per episode,
- * -1 for "none", written as fixed-width base-36 characters.
+ * -1 for "none", written as fixed-width base-36 characters (`browse-columns.ts`), and decoded
+ * to the same integer.
  */
 export type ColumnSpec =
   /** The index of the episode's code in a taxonomy table. */
@@ -61,7 +62,9 @@ export type ColumnSpec =
       label?: (value: string) => string;
     }
   /**
-   * A non-negative integer, clamped to what `width` base-36 characters hold. A `later` column is
+   * A non-negative integer, stored exactly whatever its size: in `width` base-36 characters up
+   * to 36^width − 3 (1,293 at two), and above that as an escape in the slot and the value itself
+   * in the file's `overflow`, so a width is chosen for the usual values. A `later` column is
    * left out of the browse file Browse fetches first and sent in a second file, fetched after the
    * first view (or at once when the view needs it): only sorts, the table and exports read it,
    * and per-episode numbers gzip poorly. No facet may read a `later` column.
@@ -463,8 +466,9 @@ export const FIELDS = [
   }),
   field({
     columns: {
-      // Counts over 1,294 are clamped: they only sort and display. Random per episode, they were
-      // a third of the first browse file's bytes at 16,000 episodes, so they come later.
+      // Two characters hold counts up to 1,293; a longer session's count goes in the file's
+      // overflow, exact. Random per episode, the counts were a third of the first browse file's
+      // bytes at 16,000 episodes, so they come later.
       userTurns: { kind: 'number', width: 2, later: true, read: (e) => e.userTurns },
       agentTurns: { kind: 'number', width: 2, later: true, read: (e) => e.agentTurns },
     },

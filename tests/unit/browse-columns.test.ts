@@ -5,6 +5,8 @@ import {
   encodeColumns,
   rowOf,
   splitLater,
+  type BrowseColumns,
+  type LaterColumns,
 } from '../../src/lib/browse-columns.ts';
 import { COLUMNS, isLater } from '../../src/lib/fields.ts';
 import { dateOfDay, dayOf } from '../../src/lib/dates.ts';
@@ -108,9 +110,9 @@ describe('encodeColumns and decodeColumns', () => {
   });
 
   it('read every base-36 digit, the largest value of a width included', () => {
-    const widest = { ...data, count: 1, columns: { ...data.columns, userTurns: 'zz', day: 'a0z' } };
+    const widest = { ...data, count: 1, columns: { ...data.columns, userTurns: 'zy', day: 'a0z' } };
     const [row] = decodeColumns(widest);
-    expect(row?.userTurns).toBe(36 * 36 - 2);
+    expect(row?.userTurns).toBe(36 * 36 - 3);
     expect(row?.day).toBe(10 * 36 * 36 + 35 - 1);
   });
 
@@ -250,11 +252,73 @@ describe('dayOf and dateOfDay', () => {
   });
 });
 
-describe('values that do not fit their column', () => {
-  it('clamp a turn count above 1,294 instead of wrapping', () => {
-    const episode = episodeOf(validRecord({ user_turns: 5000 }));
-    const [row] = decodeColumns(encodeColumns([episode], 10));
-    expect(row?.userTurns).toBe(1294);
+describe('turn counts of any size', () => {
+  // Two characters hold up to 1,293; from 1,294 (the escape, `zz`) the count is in `overflow`.
+  // The largest is the schema's: zod's `int()` admits safe integers only.
+  const counts = [0, 1, 1293, 1294, 1295, 1296, 99_999, Number.MAX_SAFE_INTEGER];
+  const many = counts.map((count, i) =>
+    episodeOf(
+      validRecord({
+        misalignment_id: `M${String(i).padStart(3, '0')}`,
+        session_timestamp: `2025-06-${String(28 - i).padStart(2, '0')} 12:00:00`,
+        user_turns: count,
+        agent_turns: counts[counts.length - 1 - i] ?? null,
+      }),
+    ),
+  );
+  const encoded = encodeColumns(many, 10);
+  /** As the browser reads them: the two files as JSON text, the later one added to the rows. */
+  function throughTheBrowser(data: BrowseColumns) {
+    const { first, later } = splitLater(data, 'browse-later.0123456789.json');
+    const rows = decodeColumns(JSON.parse(JSON.stringify(first)) as BrowseColumns);
+    addLater(rows, JSON.parse(JSON.stringify(later)) as LaterColumns);
+    return rows.map((row) => [row.userTurns, row.agentTurns]);
+  }
+
+  it('round-trip exactly through the encoder and the browser’s decoder', () => {
+    const expected = counts.map((count, i) => [count, counts[counts.length - 1 - i]]);
+    expect(throughTheBrowser(encoded)).toEqual(expected);
+    expect(decodeColumns(encoded).map((row) => [row.userTurns, row.agentTurns])).toEqual(expected);
+  });
+
+  it.each(counts)('round-trip %d alone', (count) => {
+    const episode = episodeOf(validRecord({ user_turns: count, agent_turns: count }));
+    expect(throughTheBrowser(encodeColumns([episode], 10))).toEqual([[count, count]]);
+  });
+
+  it('keep two characters per episode, and only the counts from 1,294 up in the overflow', () => {
+    expect([encoded.widths.userTurns, encoded.columns.userTurns?.length]).toEqual([2, 16]);
+    expect(encoded.overflow).toEqual({
+      userTurns: { 3: 1294, 4: 1295, 5: 1296, 6: 99_999, 7: Number.MAX_SAFE_INTEGER },
+      agentTurns: { 0: Number.MAX_SAFE_INTEGER, 1: 99_999, 2: 1296, 3: 1295, 4: 1294 },
+    });
+    // 1,293 in its slot (`zy`), then 1,294 as the escape (`zz`).
+    expect(encoded.columns.userTurns?.slice(4, 8)).toBe('zyzz');
+  });
+
+  it('go with the later columns into the second file, leaving the first without an overflow', () => {
+    const { first, later } = splitLater(encoded, 'browse-later.0123456789.json');
+    expect(later.overflow).toEqual(encoded.overflow);
+    expect('overflow' in first).toBe(false);
+  });
+
+  it('leave no overflow in a file whose counts all fit', () => {
+    const small = encodeColumns([episodeOf(validRecord({ user_turns: 1293 }))], 10);
+    expect('overflow' in small).toBe(false);
+    expect('overflow' in splitLater(small, 'later.json').later).toBe(false);
+  });
+
+  it('refuse an escape whose value the file lacks, instead of reading 1,294', () => {
+    const lacking: BrowseColumns = { ...encoded, overflow: {} };
+    expect(() => decodeColumns(lacking)).toThrow(/row 0 of agentTurns points to an overflow/);
+  });
+
+  it('refuse to encode a count the schema would have rejected', () => {
+    const episode = episodeOf(validRecord());
+    for (const bad of [-2, 2.5, Number.NaN, 2 ** 53])
+      expect(() => encodeColumns([{ ...episode, userTurns: bad }], 10)).toThrow(
+        /userTurns is .*, not a whole number from -1 up/,
+      );
   });
 });
 
