@@ -116,7 +116,9 @@ export function orderRows(
   const spec = COLUMN_SORTS.find((s) => s.id === sort.sort);
   if (!spec) return order;
   const key = sortKey(spec, dict);
-  const keys = Int32Array.from(order, (i) => {
+  // Doubles, not 32-bit integers, so that a long session's turn total sorts as it is instead of
+  // wrapping past 2^31.
+  const keys = Float64Array.from(order, (i) => {
     const row = rows[i];
     return row ? key(row) : -1;
   });

@@ -270,6 +270,18 @@ describe('orderRows', () => {
     expect(sorted('sort=turns')).toEqual([0, 1, 3, 2, 4]);
   });
 
+  it('sorts long sessions by their exact totals, past 1,294 and past 2^31', () => {
+    const long = buildFacetIndex(
+      [1294, 2 ** 31, 1295, 99_999, Number.MAX_SAFE_INTEGER, 0].map((userTurns, i) =>
+        row(i, { userTurns, agentTurns: i === 1 ? 2 ** 31 : 0 }),
+      ),
+      dict,
+    );
+    const order = (query: string) => Array.from(orderRows(long, state(query), null));
+    expect(order('sort=turns')).toEqual([4, 1, 3, 2, 0, 5]);
+    expect(order('sort=turns&dir=asc')).toEqual([5, 0, 2, 3, 1, 4]);
+  });
+
   it('sorts resolved episodes before unresolved ones ascending', () => {
     expect(sorted('sort=resolution&dir=asc')[0]).toBe(3);
   });
