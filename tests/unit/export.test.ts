@@ -363,3 +363,45 @@ describe('the export of every episode', () => {
     expect(parseCsv(toCsv(records))).toHaveLength(4);
   });
 });
+
+describe('the turn counts of long sessions', () => {
+  // Counts around and far past the two characters of the browse file's turn columns (1,293).
+  const counts: Array<[number, number | null]> = [
+    [1294, 1295],
+    [1296, 99_999],
+    [5000, null],
+    [Number.MAX_SAFE_INTEGER, 0],
+    [12, 7],
+  ];
+  const episodes = counts.map(([user, agent], i) =>
+    episodeOf(
+      validRecord({
+        misalignment_id: `M${String(i).padStart(3, '0')}`,
+        user_turns: user,
+        agent_turns: agent,
+      }),
+    ),
+  );
+  const records = exportedFromDataFiles(episodes);
+  const byId = new Map(episodes.map((e) => [e.id, [e.userTurns, e.agentTurns]]));
+
+  it('are the episode’s own counts in the JSON', () => {
+    const json = JSON.parse(toJson(records, { atlas, view: everyEpisode })) as {
+      episodes: Array<{ id: string; user_turns: number | null; agent_turns: number | null }>;
+    };
+    expect(json.episodes).toHaveLength(counts.length);
+    for (const { id, user_turns, agent_turns } of json.episodes)
+      expect([user_turns, agent_turns], id).toEqual(byId.get(id));
+  });
+
+  it('are the episode’s own counts in the CSV', () => {
+    const [header = [], ...lines] = parseCsv(toCsv(records));
+    const cell = (line: string[], name: string) => line[header.indexOf(name)];
+    expect(lines).toHaveLength(counts.length);
+    for (const line of lines) {
+      const id = cell(line, 'id') ?? '';
+      const expected = (byId.get(id) ?? []).map((n) => (n === null ? '' : String(n)));
+      expect([cell(line, 'user_turns'), cell(line, 'agent_turns')], id).toEqual(expected);
+    }
+  });
+});
