@@ -486,6 +486,23 @@ describe('numbers', () => {
     expect([episode.userTurns, episode.agentTurns]).toEqual([null, null]);
   });
 
+  it('keeps any turn count up to 2^53 − 1, and names a larger one, which a double cannot hold', () => {
+    const episode = parsed(validRecord({ user_turns: Number.MAX_SAFE_INTEGER, agent_turns: 1295 }));
+    expect([episode.userTurns, episode.agentTurns]).toEqual([Number.MAX_SAFE_INTEGER, 1295]);
+    expect(issuesOf(validRecord({ agent_turns: Number.MAX_SAFE_INTEGER + 1 }))).toEqual([
+      'agent_turns Too big: expected int to be <=9007199254740991',
+    ]);
+  });
+
+  it('says why a negative or fractional turn count is refused', () => {
+    expect(issuesOf(validRecord({ user_turns: -1 }))).toEqual([
+      'user_turns Too small: expected number to be >=0',
+    ]);
+    expect(issuesOf(validRecord({ user_turns: 2.5 }))).toEqual([
+      'user_turns Invalid input: expected int, received number',
+    ]);
+  });
+
   it('keeps zero turn counts', () => {
     const episode = parsed(validRecord({ user_turns: 0, agent_turns: 0 }));
     expect([episode.userTurns, episode.agentTurns]).toEqual([0, 0]);
