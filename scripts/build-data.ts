@@ -7,7 +7,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
-import { runCoreStep } from '../src/lib/core/step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
 
 const args = process.argv.slice(2);
@@ -15,13 +14,14 @@ const quiet = flag(args, '--quiet');
 const effects = fileEffects(quiet);
 const revision = sourceRevision();
 /**
- * Work that needs only the written episodes, each on a thread of its own (see the workers), with
- * its exit code. The exit is listened for from the start: a worker may end while another is
- * awaited.
+ * Work done on threads of their own (see the workers), each with its exit code and the messages
+ * it posted. The exit is listened for from the start: a worker may end while another is awaited.
  */
-const workers: Array<{ what: string; exit: Promise<number> }> = [];
-function start(what: string, file: string, workerData: unknown): void {
+const workers: Array<{ what: string; exit: Promise<number>; messages: unknown[] }> = [];
+function start(what: string, file: string, workerData: unknown): (typeof workers)[number] {
   const worker = new Worker(new URL(file, import.meta.url), { workerData });
+  const messages: unknown[] = [];
+  worker.on('message', (message: unknown) => messages.push(message));
   const exit = once(worker, 'exit').then(
     ([code]) => code as number,
     (error: unknown) => {
@@ -29,8 +29,16 @@ function start(what: string, file: string, workerData: unknown): void {
       return 1;
     },
   );
-  workers.push({ what, exit });
+  const started = { what, exit, messages };
+  workers.push(started);
+  return started;
 }
+// The core files need nothing from the release: read while the main thread parses it.
+const core = start('The core', './core-worker.ts', {
+  dir: process.env['ATLAS_CORE_DIR'] || undefined,
+  outDir: DATA_DIR,
+  quiet,
+});
 effects.episodesWritten = (path) => {
   start('Similar episodes', './similar-worker.ts', {
     episodes: path,
@@ -57,18 +65,17 @@ if (!result.ok) {
 }
 for (const line of result.skipped) console.error(`  skipped ${line}`);
 if (!quiet) for (const line of summarise(result.report)) console.error(line);
-const core = runCoreStep(
-  { dir: process.env['ATLAS_CORE_DIR'] || undefined, outDir: DATA_DIR },
-  effects,
-);
-if (!core.ok) {
-  console.error(`The core files cannot be used (${core.problems.length} problems):`);
-  for (const problem of core.problems.slice(0, 200)) console.error(`  ${problem}`);
-  if (core.problems.length > 200) console.error(`  … and ${core.problems.length - 200} more`);
-  console.error(
-    'Fix or re-fetch them (npm run fetch-data -- --core-only), or remove content/core/ to build with the synthetic core.',
-  );
-  process.exit(1);
+if ((await core.exit) === 0) {
+  const problems = (core.messages[0] ?? []) as string[];
+  if (problems.length > 0) {
+    console.error(`The core files cannot be used (${problems.length} problems):`);
+    for (const problem of problems.slice(0, 200)) console.error(`  ${problem}`);
+    if (problems.length > 200) console.error(`  … and ${problems.length - 200} more`);
+    console.error(
+      'Fix or re-fetch them (npm run fetch-data -- --core-only), or remove content/core/ to build with the synthetic core.',
+    );
+    process.exit(1);
+  }
 }
 for (const { what, exit } of workers) {
   const code = await exit;
