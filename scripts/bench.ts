@@ -184,6 +184,7 @@ async function measureBrowser(site: string): Promise<BrowserFigures> {
         zeroResults: last.warm.outcomes.filter((o) => o.startsWith('0 ') || o.startsWith('No '))
           .length,
       },
+      warmFirst: latency(last.warmFirst.samples, last.warmFirst.timedOut),
       warmListed: latency(last.warmListed.samples, last.warmListed.timedOut),
       facetList: latency(last.facetList.samples, last.facetList.timedOut),
       facetSettled: latency(last.facetSettled.samples, last.facetSettled.timedOut),

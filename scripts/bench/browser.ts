@@ -3,6 +3,7 @@
  * through the DevTools protocol. Cold runs use a fresh browser context (empty cache); warm runs
  * reuse the page after the cold query, without throttling.
  */
+import { FIRST_RESULTS } from './queries.ts';
 import { CHROMIUM_LAUNCH } from '../chromium.ts';
 import {
   chromium,
@@ -140,7 +141,7 @@ async function untilReady(page: Page): Promise<number> {
 /** Types `query` into the search box and submits it, as a user pressing Enter would. */
 function search(page: Page, query: string, cold: boolean): Promise<Settled> {
   return page.evaluate(
-    async ({ query, cold, timeout }) => {
+    async ({ query, cold, timeout, first }) => {
       const input = document.querySelector<HTMLInputElement>(
         'form[role="search"] input[type="search"]',
       );
@@ -157,16 +158,19 @@ function search(page: Page, query: string, cold: boolean): Promise<Settled> {
       const before = window.__bench.signature();
       if (!cold) t0 = performance.now();
       input.form.requestSubmit();
-      return window.__bench.wait(before, t0, timeout);
+      return window.__bench.wait(before, t0, timeout, first);
     },
-    { query, cold, timeout: cold ? COLD_TIMEOUT : 10_000 },
+    { query, cold, timeout: cold ? COLD_TIMEOUT : 10_000, first: FIRST_RESULTS },
   );
 }
 
 export interface BrowseRun {
   coldLoad: ColdLoad;
   coldSearch: ColdSearch;
+  /** Warm queries until every card of the first page shows its text. */
   warm: Latency;
+  /** Warm queries until the first FIRST_RESULTS cards show their text: Pagefind's measure. */
+  warmFirst: Latency;
   /** Warm queries until the results are listed, before their texts arrive. */
   warmListed: Latency;
   facetList: Latency;
@@ -203,6 +207,7 @@ export async function browseRun(
         coldLoad,
         coldSearch,
         warm: empty,
+        warmFirst: empty,
         warmListed: empty,
         facetList: empty,
         facetSettled: empty,
@@ -211,11 +216,13 @@ export async function browseRun(
     }
     for (const query of warm.warmUp) await search(page, query, false);
     const warmLatency: Latency = { samples: [], timedOut: 0, outcomes: [] };
+    const warmFirst: Latency = { samples: [], timedOut: 0, outcomes: [] };
     const warmListed: Latency = { samples: [], timedOut: 0, outcomes: [] };
     let queryInUrl = true;
     for (const query of warm.queries) {
       const result = await search(page, query, false);
       warmLatency.samples.push(result.settled);
+      warmFirst.samples.push(result.firstShown ?? result.settled);
       warmListed.samples.push(result.listed ?? result.settled);
       warmLatency.outcomes.push(result.heading);
       if (result.timedOut) warmLatency.timedOut += 1;
@@ -223,7 +230,15 @@ export async function browseRun(
       if (![...url.searchParams.values()].includes(query)) queryInUrl = false;
     }
     const facets = await toggleFacets(page, origin, warm.toggles);
-    return { coldLoad, coldSearch, warm: warmLatency, warmListed, ...facets, queryInUrl };
+    return {
+      coldLoad,
+      coldSearch,
+      warm: warmLatency,
+      warmFirst,
+      warmListed,
+      ...facets,
+      queryInUrl,
+    };
   } finally {
     await context.close();
   }
@@ -255,18 +270,21 @@ async function toggleFacets(
   for (let i = 0; i < count; i++) {
     const target = targets[Math.floor(i / 2) % Math.max(1, targets.length)];
     if (!target) break;
-    const result = await page.evaluate(({ group, name }) => {
-      const fieldset = document.querySelectorAll('fieldset.facet')[group];
-      const label = [...(fieldset?.querySelectorAll('label') ?? [])].find(
-        (l) => l.querySelector('.facet-label')?.textContent === name,
-      );
-      const input = label?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-      if (!input) throw new Error(`no checkbox ${name}`);
-      const before = window.__bench.signature();
-      const t0 = performance.now();
-      input.click();
-      return window.__bench.wait(before, t0, 10_000);
-    }, target);
+    const result = await page.evaluate(
+      ({ group, name, first }) => {
+        const fieldset = document.querySelectorAll('fieldset.facet')[group];
+        const label = [...(fieldset?.querySelectorAll('label') ?? [])].find(
+          (l) => l.querySelector('.facet-label')?.textContent === name,
+        );
+        const input = label?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+        if (!input) throw new Error(`no checkbox ${name}`);
+        const before = window.__bench.signature();
+        const t0 = performance.now();
+        input.click();
+        return window.__bench.wait(before, t0, 10_000, first);
+      },
+      { ...target, first: FIRST_RESULTS },
+    );
     facetList.samples.push(result.changed ?? result.settled);
     facetSettled.samples.push(result.settled);
     facetList.outcomes.push(result.heading);
@@ -285,7 +303,8 @@ export interface PagefindRun {
 }
 
 /**
- * Pagefind's JS API on a blank page: a cold search (import, search, the first 10 results' data),
+ * Pagefind's JS API on a blank page: a cold search (import, search, the first FIRST_RESULTS
+ * results' data),
  * then warm queries. With `noWorker` (Pagefind's own option) the search runs on the main thread,
  * so its requests go through the page's DevTools throttling and byte count; requests from its
  * default Web Worker would escape both. Warm latency is measured in either mode.
@@ -300,7 +319,7 @@ export async function pagefindRun(
   const { context, page, net } = await openPage(browser);
   const run = (query: string) =>
     page.evaluate(
-      async ({ query, noWorker }) => {
+      async ({ query, noWorker, first }) => {
         const t0 = performance.now();
         const url = '/pagefind/pagefind.js';
         const pf = (await import(url)) as {
@@ -313,10 +332,10 @@ export async function pagefindRun(
           flagged.__pagefindReady = true;
         }
         const found = await pf.search(query);
-        await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+        await Promise.all(found.results.slice(0, first).map((r) => r.data()));
         return { ms: performance.now() - t0, results: found.results.length };
       },
-      { query, noWorker },
+      { query, noWorker, first: FIRST_RESULTS },
     );
   try {
     await net.throttle(true);

@@ -18,6 +18,8 @@ export interface Settled {
   changed: number | null;
   /** ms from the action until the new results are listed (not "Searching…"), texts or not. */
   listed: number | null;
+  /** ms from the action until the list changed and its first `first` cards show their text. */
+  firstShown: number | null;
   /** ms from the action until the list changed and every card shows its text. */
   settled: number;
   timedOut: boolean;
@@ -28,8 +30,11 @@ export interface BenchHooks {
   /** ms since navigation start when results and facets were first usable. */
   ready: number | null;
   signature: () => string;
-  /** Resolves once the list differs from `before` (or a search ran) and nothing is loading. */
-  wait: (before: string, t0: number, timeoutMs: number) => Promise<Settled>;
+  /**
+   * Resolves once the list differs from `before` (or a search ran) and nothing is loading;
+   * `firstShown` notes when its first `first` cards had their text.
+   */
+  wait: (before: string, t0: number, timeoutMs: number, first: number) => Promise<Settled>;
 }
 
 declare global {
@@ -53,6 +58,15 @@ export function installHooks(): void {
     searching() ||
     document.querySelector('.result-card[aria-busy="true"], .result-table [aria-busy="true"]') !==
       null;
+  // The first `first` cards of the list (or of the table) all show their text.
+  const firstLoaded = (first: number): boolean =>
+    [...document.querySelectorAll('.result-list .result-card, .result-table tbody tr')]
+      .slice(0, first)
+      .every(
+        (card) =>
+          card.getAttribute('aria-busy') !== 'true' &&
+          card.querySelector('[aria-busy="true"]') === null,
+      );
   const usable = (): boolean =>
     !loading() &&
     document.querySelector('.result-list .result-card .result-title a') !== null &&
@@ -60,20 +74,24 @@ export function installHooks(): void {
   const hooks: BenchHooks = {
     ready: null,
     signature,
-    wait: (before, t0, timeoutMs) =>
+    wait: (before, t0, timeoutMs, first) =>
       new Promise((resolve) => {
         let changed: number | null = null;
         let listed: number | null = null;
+        let firstShown: number | null = null;
         let sawSearch = false;
         const check = (): boolean => {
           const now = performance.now();
           if (searching()) sawSearch = true;
           if (changed === null && signature() !== before) changed = now - t0;
           if (listed === null && !searching() && signature() !== before) listed = now - t0;
+          if (firstShown === null && listed !== null && firstLoaded(first)) firstShown = now - t0;
           if ((changed !== null || sawSearch) && !loading()) {
             observer.disconnect();
             clearTimeout(timer);
-            resolve({ changed, listed, settled: now - t0, timedOut: false, heading: heading() });
+            const settled = now - t0;
+            firstShown ??= settled;
+            resolve({ changed, listed, firstShown, settled, timedOut: false, heading: heading() });
             return true;
           }
           return false;
@@ -84,6 +102,7 @@ export function installHooks(): void {
           resolve({
             changed,
             listed,
+            firstShown,
             settled: performance.now() - t0,
             timedOut: true,
             heading: heading(),

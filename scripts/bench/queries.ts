@@ -5,6 +5,14 @@
  */
 export const COLD_QUERY = 'database migration';
 
+/**
+ * How many results a query's latency waits for: Pagefind's run fetches the data of its first
+ * ten results, and Browse's warm budget is timed to its first ten cards showing their text (the
+ * first screen on any device, and the same count as Pagefind's). The whole first page of cards
+ * is reported beside it.
+ */
+export const FIRST_RESULTS = 10;
+
 export const WARM_QUERIES: readonly string[] = [
   // single words
   'migration',

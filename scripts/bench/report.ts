@@ -3,7 +3,8 @@
  */
 import { PAGES_LIMIT_BYTES, PAGES_WARN_BYTES } from '../../src/lib/site-size.ts';
 import type { LighthouseFigures } from './lighthouse.ts';
-import type { BenchRun, LatencyFigures, SizeResult } from './results.ts';
+import { FIRST_RESULTS } from './queries.ts';
+import type { BenchRun, BrowserFigures, LatencyFigures, SizeResult } from './results.ts';
 import { count, kb, mib, ms, ratio } from './stats.ts';
 
 const BUDGET_SIZE = 16_000;
@@ -35,6 +36,14 @@ function table(head: string[], rows: string[][]): string {
 
 function p(l: LatencyFigures | undefined): string {
   return l && l.n > 0 ? `${ms(l.p50)} / ${ms(l.p95)}` : 'n/a';
+}
+
+/**
+ * Browse's warm p95 for the budget: until its first FIRST_RESULTS cards show their text, the
+ * count Pagefind's run loads; runs from before that was measured timed every card of the page.
+ */
+function warmP95(br: BrowserFigures): number {
+  return (br.warmFirst ?? br.warm).p95;
 }
 
 /** Pagefind's warm p95 in whichever mode (main thread or worker) was faster: the stricter bar. */
@@ -157,10 +166,10 @@ function sizeSection(s: SizeResult, cores: number): string {
       pf && br ? `ours ÷ Pagefind: ${ratio(br.coldSearch.ms / pf.coldMs)}` : '',
     ],
     [
-      'Warm query p50 / p95 (50 queries)',
-      br ? p(br.warm) : 'n/a',
+      `Warm query p50 / p95 (50 queries), first ${FIRST_RESULTS} cards' texts`,
+      br ? p(br.warmFirst) : 'n/a',
       br
-        ? `until texts show; listed before texts: ${p(br.warmListed)}; ${br.warm.zeroResults} with no results, ${br.warm.timedOut} timed out`
+        ? `every card of the page: ${p(br.warm)}; listed before texts: ${p(br.warmListed)}; ${br.warm.zeroResults} with no results, ${br.warm.timedOut} timed out`
         : '',
     ],
     [
@@ -169,7 +178,7 @@ function sizeSection(s: SizeResult, cores: number): string {
         ? `${p(pf.warm)} in its worker; ${p(pf.warmMainThread ?? undefined)} on the main thread`
         : 'n/a',
       pf && br
-        ? `p95 ours ÷ Pagefind's better mode: ${ratio(br.warm.p95 / bestP95(pf))}; ${pf.warm.zeroResults} with no results`
+        ? `data of its first ${FIRST_RESULTS} results; p95 ours (first ${FIRST_RESULTS}) ÷ Pagefind's better mode: ${ratio(warmP95(br) / bestP95(pf))}; ${pf.warm.zeroResults} with no results`
         : '',
     ],
     [
@@ -256,9 +265,9 @@ function acrossSizes(run: BenchRun): string {
     row('First-query time, ours / Pagefind', (s) =>
       s.browser ? `${ms(s.browser.coldSearch.ms)} / ${ms(s.browser.pagefind?.coldMs)}` : 'n/a',
     ),
-    row('Warm p95, ours / Pagefind', (s) =>
+    row(`Warm p95 (first ${FIRST_RESULTS}), ours / Pagefind`, (s) =>
       s.browser
-        ? `${ms(s.browser.warm.p95)} / ${ms(s.browser.pagefind ? bestP95(s.browser.pagefind) : null)}`
+        ? `${ms(warmP95(s.browser))} / ${ms(s.browser.pagefind ? bestP95(s.browser.pagefind) : null)}`
         : 'n/a',
     ),
     row('Facet toggle p95', (s) => ms(s.browser?.facetList.p95)),
@@ -344,12 +353,12 @@ function budgets(run: BenchRun): string {
       continue;
     }
     if (b.pagefind) {
-      const warm = b.warm.p95 / bestP95(b.pagefind);
+      const warm = warmP95(b) / bestP95(b.pagefind);
       add(
         `Warm query p95 at ${count(size)} ≤ Pagefind`,
-        `${ms(b.warm.p95)} vs ${ms(bestP95(b.pagefind))} (${ratio(warm)})`,
+        `${ms(warmP95(b))} vs ${ms(bestP95(b.pagefind))} (${ratio(warm)})`,
         warm <= 1 ? 'met' : 'gap',
-        `results listed p95 ${ms(b.warmListed.p95)}; the rest is fetching the hits' text chunks`,
+        `until the first ${FIRST_RESULTS} cards show their text, as Pagefind's run loads its first ${FIRST_RESULTS} results; listed p95 ${ms(b.warmListed.p95)}, every card of the page p95 ${ms(b.warm.p95)}`,
       );
     }
     add(
@@ -502,7 +511,8 @@ function comparison(run: BenchRun, previous: BenchRun | null): string {
     pair('Browse first load', (x) => x.browser?.coldLoad.transfer.bytes, kb);
     pair('First-query bytes', (x) => x.browser?.coldSearch.transfer.bytes, kb);
     pair('First-query time', (x) => x.browser?.coldSearch.ms, ms);
-    pair('Warm p95', (x) => x.browser?.warm.p95, ms);
+    pair('Warm p95, every card', (x) => x.browser?.warm.p95, ms);
+    pair(`Warm p95, first ${FIRST_RESULTS} cards`, (x) => x.browser?.warmFirst?.p95, ms);
     pair('Facet toggle p95', (x) => x.browser?.facetList.p95, ms);
     pair('Lighthouse Browse TBT', (x) => x.lighthouse?.find((l) => l.kind === 'Browse')?.tbtMs, ms);
   }
@@ -558,14 +568,16 @@ first result card shows its text and the facet checkboxes are rendered. Cold run
 context (empty cache) with the network throttled as above and report the median of the runs; the
 first search is timed from focusing the search box, typing the whole query and pressing Enter (the
 250 ms typing debounce is skipped by Enter) until every card on the first page shows its text.
-Pagefind is timed through its JS API: import, search, and the data of the first 10 results, which
+Pagefind is timed through its JS API: import, search, and the data of the first ${FIRST_RESULTS} results, which
 is what showing results takes; it renders nothing, so its figures are a lower bound for a real UI.
 Both sides search in a Web Worker by default; bytes are counted in every target (workers
 included) and Chromium's throttling applies to workers' requests as well. Pagefind's warm queries
 are also timed with its \`noWorker\` option (main thread), and the warm budget compares against
 the faster of its two modes.
 Warm queries run after the cold one, unthrottled, 50 fixed queries (words, phrases, prefixes,
-typos, agent names) after 3 untimed ones; facet toggles click 15 values on and off on a fresh Browse
+typos, agent names) after 3 untimed ones, each timed until the first ${FIRST_RESULTS} result cards show
+their text (as many results as Pagefind's run loads; that is the warm budget's figure) and until
+every card of the page does; facet toggles click 15 values on and off on a fresh Browse
 page and time the click until the list changes. Lighthouse (npm \`lighthouse\`, its default mobile
 configuration: a mid-range phone's CPU, 4× slower than this machine's, on simulated slow 4G) runs
 once on one page of each kind, served by the same gzip server; its blocking time is main-thread

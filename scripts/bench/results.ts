@@ -28,7 +28,14 @@ export interface BrowserFigures {
   runs: number;
   coldLoad: { readyMs: number; readyRunsMs: number[]; transfer: Transfer };
   coldSearch: { ms: number; runsMs: number[]; transfer: Transfer; heading: string };
+  /** Warm queries until every card of the first page shows its text. */
   warm: LatencyFigures & { zeroResults: number };
+  /**
+   * The same queries until the first FIRST_RESULTS (scripts/bench/browser.ts) cards show their
+   * text, as many results as Pagefind's run loads: the warm budget's figure. Absent from runs
+   * before it was measured.
+   */
+  warmFirst?: LatencyFigures;
   /** The same queries until the results are listed, before their texts arrive. */
   warmListed: LatencyFigures;
   facetList: LatencyFigures;
