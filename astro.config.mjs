@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { siteUrl } from './src/lib/site-url.ts';
 import { buildPart, episodesPartUrls } from './src/lib/build-part.ts';
 import { dataDir, EPISODE_IDS_FILE } from './src/lib/data-step.ts';
+import { jsxWithoutBabel, OXC_JSX } from './src/lib/jsx-without-babel.ts';
 
 // Where the site lives. GitHub Pages serves a project site under /<repo>/, so both are settable;
 // scripts/build.ts also points outDir at a temporary folder and swaps it in only on success.
@@ -65,6 +66,9 @@ export default defineConfig({
   // and names like `CopyButton.astro_astro_type_script_index_0_lang.<hash>.js` were 1 MB of
   // dist/ at 16,000 episodes.
   vite: {
+    // JSX is compiled by Oxc in a build, not Babel (src/lib/jsx-without-babel.ts).
+    plugins: [jsxWithoutBabel()],
+    oxc: OXC_JSX,
     build: {
       chunkSizeWarningLimit: 200,
       assetsInlineLimit: 0,
