@@ -7,6 +7,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -134,7 +135,14 @@ export function useSearch(
   query: string,
   rowCount: number,
   attempt = 0,
+  onHits?: (outcome: SearchOutcome) => void,
 ): SearchState {
+  // Called with the hits as they arrive, before they render (Browse starts the first cards'
+  // text requests there); read through a ref so a new callback does not search again.
+  const hitsListener = useRef(onHits);
+  useLayoutEffect(() => {
+    hitsListener.current = onHits;
+  }, [onHits]);
   const [outcome, setOutcome] = useState<SearchState & { for?: string; attempt?: number }>({
     status: 'idle',
   });
@@ -144,7 +152,9 @@ export function useSearch(
     let live = true;
     client.search(trimmed, rowCount).then(
       (outcome) => {
-        if (live) setOutcome({ status: 'ready', ...outcome });
+        if (!live) return;
+        hitsListener.current?.(outcome);
+        setOutcome({ status: 'ready', ...outcome });
       },
       (error: unknown) => {
         if (live) setOutcome({ status: 'error', message: String(error), for: trimmed, attempt });

@@ -29,6 +29,24 @@ export interface Results {
 }
 
 /**
+ * The first `count` rows a search will show on the first page of a relevance-ordered view, as
+ * `useResults` will list them (the same order and filter steps), or null for a view whose first
+ * rows are not known before it renders (another sort, a later page). Browse asks for their text
+ * as soon as the hits arrive, before the list renders.
+ */
+export function firstRows(
+  index: FacetIndex,
+  state: BrowseState,
+  hits: SearchOutcome['hits'],
+  count: number,
+): readonly number[] | null {
+  if (state.sort !== 'relevance' || state.page !== 1) return null;
+  const { desc, seed, filters, from, to } = state;
+  const order = orderRows(index, { sort: state.sort, desc, seed }, hits);
+  return filterRows(index, { filters, from, to }, order, hits).matches.slice(0, count);
+}
+
+/**
  * Applies a state and a search to the index. `later`: where the second browse file's columns
  * (turn counts) stand; an order or a table page that reads them is redone when they arrive, and
  * until then such a view counts as busy rather than showing an order without them.
