@@ -153,8 +153,13 @@ export function useSearch(
     client.search(trimmed, rowCount).then(
       (outcome) => {
         if (!live) return;
-        hitsListener.current?.(outcome);
         setOutcome({ status: 'ready', ...outcome });
+        // Before the render the outcome schedules; a failure here costs only the early requests.
+        try {
+          hitsListener.current?.(outcome);
+        } catch (error) {
+          console.error(error);
+        }
       },
       (error: unknown) => {
         if (live) setOutcome({ status: 'error', message: String(error), for: trimmed, attempt });

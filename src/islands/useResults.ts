@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { BrowseState } from '../lib/browse-state.ts';
-import { filterRows, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import { filterRows, firstMatches, type FacetIndex, type FilterResult } from '../lib/facets.ts';
 import type { BrowseRow } from '../lib/fields.ts';
 import { orderRows } from '../lib/ordering.ts';
 import type { SearchOutcome } from './data-source.ts';
@@ -29,10 +29,9 @@ export interface Results {
 }
 
 /**
- * The first `count` rows a search will show on the first page of a relevance-ordered view, as
- * `useResults` will list them (the same order and filter steps), or null for a view whose first
- * rows are not known before it renders (another sort, a later page). Browse asks for their text
- * as soon as the hits arrive, before the list renders.
+ * The first `count` rows the first page of a relevance-ordered view will list for these hits,
+ * as `useResults` lists them, or null for a view whose order is not the hits' (another sort, or
+ * a later page), where Browse leaves the requests to the cards.
  */
 export function firstRows(
   index: FacetIndex,
@@ -41,9 +40,9 @@ export function firstRows(
   count: number,
 ): readonly number[] | null {
   if (state.sort !== 'relevance' || state.page !== 1) return null;
-  const { desc, seed, filters, from, to } = state;
-  const order = orderRows(index, { sort: state.sort, desc, seed }, hits);
-  return filterRows(index, { filters, from, to }, order, hits).matches.slice(0, count);
+  // The hits ranked are the head of the relevance order; the rows after them fail the query.
+  const order = hits.ranked ?? orderRows(index, state, hits);
+  return firstMatches(index, state, order, hits, count);
 }
 
 /**
