@@ -117,6 +117,10 @@ const timestamp = z
   .refine((value) => !TIMESTAMP.test(value) || isCalendarDate(value), {
     error: 'must be a real calendar date',
   })
+  // Browse stores a date as its day since 1970 (fields.ts); an earlier one has no place there.
+  .refine((value) => !TIMESTAMP.test(value) || !isCalendarDate(value) || value >= '1970-01-01', {
+    error: 'must be on or after 1970-01-01',
+  })
   .transform((value) => value.replace('T', ' '));
 
 const turns = z.number().int().nonnegative().nullish();

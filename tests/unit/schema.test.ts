@@ -420,6 +420,19 @@ describe('session timestamp', () => {
     },
   );
 
+  it.each(['1969-12-31 23:59:59', '1969-07-20 20:17:00', '1900-01-01 00:00:00'])(
+    'rejects %j, before the first day the browse file can store',
+    (value) => {
+      expect(issuesOf(validRecord({ session_timestamp: value }))).toEqual([
+        'session_timestamp must be on or after 1970-01-01',
+      ]);
+    },
+  );
+
+  it('accepts 1 January 1970, the first day the browse file can store', () => {
+    expect(issuesOf(validRecord({ session_timestamp: '1970-01-01 00:00:00' }))).toEqual([]);
+  });
+
   it('accepts 29 February in a leap year', () => {
     expect(issuesOf(validRecord({ session_timestamp: '2024-02-29 12:00:00' }))).toEqual([]);
   });
