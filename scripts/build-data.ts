@@ -1,13 +1,15 @@
 /**
  * `npm run data`: the data step alone. Reads ATLAS_INPUT, else content/misalignments.json, else
- * the bundled sample; then the core files from ATLAS_CORE_DIR, else content/core/, else the
- * synthetic core in content/sample/core/; writes the derived data to .atlas/ for the site build.
+ * the bundled sample; and meanwhile, on a worker thread, the core files from ATLAS_CORE_DIR, else
+ * content/core/, else the synthetic core in content/sample/core/; writes the derived data to
+ * .atlas/ for the site build, the core's only once the release has passed.
  * ATLAS_SKIP_INVALID=1 (or --skip-invalid) publishes the valid remainder of a damaged file.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { runDataStep, SIMILAR_FILE, summarise } from '../src/lib/data-step.ts';
 import { DATA_DIR, fileEffects, flag, redactionKey, sourceRevision } from './cli.ts';
+import type { CoreOutcome } from './core-worker.ts';
 
 const args = process.argv.slice(2);
 const quiet = flag(args, '--quiet');
@@ -66,7 +68,7 @@ if (!result.ok) {
 for (const line of result.skipped) console.error(`  skipped ${line}`);
 if (!quiet) for (const line of summarise(result.report)) console.error(line);
 if ((await core.exit) === 0) {
-  const problems = (core.messages[0] ?? []) as string[];
+  const { problems, files } = core.messages[0] as CoreOutcome;
   if (problems.length > 0) {
     console.error(`The core files cannot be used (${problems.length} problems):`);
     for (const problem of problems.slice(0, 200)) console.error(`  ${problem}`);
@@ -76,6 +78,7 @@ if ((await core.exit) === 0) {
     );
     process.exit(1);
   }
+  for (const [path, contents] of files) effects.write(path, contents);
 }
 for (const { what, exit } of workers) {
   const code = await exit;
