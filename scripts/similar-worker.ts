@@ -1,7 +1,7 @@
 /**
  * Similar episodes, on a thread of their own: `scripts/build-data.ts` starts this once the
- * episodes are written, and it runs while the main thread derives the browser files and reads the
- * core files, so the second core does the work the page build used to do alone.
+ * episodes are written, and it runs while the main thread derives the browser files, so the second
+ * core does the work the page build used to do alone.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';

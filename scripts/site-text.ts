@@ -71,7 +71,7 @@ export const TEXT_EXTENSIONS = new Set([
   '.txt',
   '.csv',
   '.webmanifest',
-  // Browse's data files and the dataset download, gzip-compressed: read decompressed.
+  // Browse's data files, gzip-compressed: read decompressed.
   '.gz',
 ]);
 

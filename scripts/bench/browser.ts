@@ -226,6 +226,8 @@ export async function browseRun(
       warmListed.samples.push(result.listed ?? result.settled);
       warmLatency.outcomes.push(result.heading);
       if (result.timedOut) warmLatency.timedOut += 1;
+      // A timed-out query never showed its first cards either.
+      if (result.timedOut) warmFirst.timedOut += 1;
       const url = new URL(page.url());
       if (![...url.searchParams.values()].includes(query)) queryInUrl = false;
     }

@@ -31,7 +31,7 @@ export interface BrowserFigures {
   /** Warm queries until every card of the first page shows its text. */
   warm: LatencyFigures & { zeroResults: number };
   /**
-   * The same queries until the first FIRST_RESULTS (scripts/bench/browser.ts) cards show their
+   * The same queries until the first FIRST_RESULTS (scripts/bench/queries.ts) cards show their
    * text, as many results as Pagefind's run loads: the warm budget's figure. Absent from runs
    * before it was measured.
    */
