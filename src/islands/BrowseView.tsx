@@ -8,7 +8,7 @@ import { defaultDescending, type Sort } from '../lib/sorts.ts';
 import { ActiveFilters, chipsOf } from './ActiveFilters.tsx';
 import type { DetailEntry } from '../lib/derive/browser-files.ts';
 import type { ExportHeader } from '../lib/export.ts';
-import { SearchClient, type ChunkStore, type SearchOutcome } from './data-source.ts';
+import { SearchClient, type ChunkStore } from './data-source.ts';
 import { needsPassage } from './episode-text.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
@@ -24,7 +24,7 @@ import { viewNeedsLater, type LaterStore } from './later-columns.ts';
 import { useReturnPlace } from './useReturnPlace.ts';
 import { useTaskBehind } from './useTaskBehind.ts';
 import { viewName, viewTitle } from './view-title.ts';
-import { firstRows, PAGE_SIZE, useResults } from './useResults.ts';
+import { PAGE_SIZE, useResults } from './useResults.ts';
 import type { HistoryMode } from './useUrlState.ts';
 
 export interface BrowseViewProps {
@@ -43,9 +43,6 @@ export interface BrowseViewProps {
 
 const NO_TERMS = new Map<number, readonly string[]>();
 
-/** Cards whose text is asked for with the hits: about a first screen on a wide window. */
-const FIRST_SCREEN = 10;
-
 /** Browse once the data is in: every control reads the URL state and writes a new one. */
 export function BrowseView(props: BrowseViewProps) {
   const { base, siteOrigin, atlas, searchUrl, index, chunks, details, later, state, navigate } =
@@ -53,26 +50,7 @@ export function BrowseView(props: BrowseViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [searchClient] = useState(() => new SearchClient(searchUrl));
   const [searchAttempt, setSearchAttempt] = useState(0);
-  // The first screen of cards asks for its text as soon as the hits arrive, rather than once the
-  // list has rendered: those requests then run while the list renders.
-  const latest = useRef(state);
-  useLayoutEffect(() => {
-    latest.current = state;
-  }, [state]);
-  const requestFirstTexts = useCallback(
-    (outcome: SearchOutcome) => {
-      const rows = firstRows(index, latest.current, outcome.hits, FIRST_SCREEN);
-      if (rows) chunks.ensure(rows);
-    },
-    [index, chunks],
-  );
-  const search = useSearch(
-    searchClient,
-    state.query,
-    index.rows.length,
-    searchAttempt,
-    requestFirstTexts,
-  );
+  const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
   const searchFailed = search.status === 'error';
   const needsLater = viewNeedsLater(state);
   const laterStatus = useLater(later, needsLater);
@@ -134,8 +112,12 @@ export function BrowseView(props: BrowseViewProps) {
     (query: string) => edit('query', withQuery(state, query)),
     [edit, state],
   );
-  // The facet panel's callbacks are stable (they read the state as it is when called, `latest`
-  // above), so that the memoised panel is skipped while it shows the state of a task ago.
+  // The facet panel's callbacks are stable (they read the state as it is when called), so that
+  // the memoised panel is skipped while it shows the state of a task ago (`panel` above).
+  const latest = useRef(state);
+  useLayoutEffect(() => {
+    latest.current = state;
+  }, [state]);
   const onToggle = useCallback(
     (key: FacetKey, code: string, selected: boolean) => {
       const now = latest.current;

@@ -7,7 +7,6 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -135,14 +134,7 @@ export function useSearch(
   query: string,
   rowCount: number,
   attempt = 0,
-  onHits?: (outcome: SearchOutcome) => void,
 ): SearchState {
-  // Called with the hits as they arrive, before they render (Browse starts the first cards'
-  // text requests there); read through a ref so a new callback does not search again.
-  const hitsListener = useRef(onHits);
-  useLayoutEffect(() => {
-    hitsListener.current = onHits;
-  }, [onHits]);
   const [outcome, setOutcome] = useState<SearchState & { for?: string; attempt?: number }>({
     status: 'idle',
   });
@@ -152,14 +144,7 @@ export function useSearch(
     let live = true;
     client.search(trimmed, rowCount).then(
       (outcome) => {
-        if (!live) return;
-        setOutcome({ status: 'ready', ...outcome });
-        // Before the render the outcome schedules; a failure here costs only the early requests.
-        try {
-          hitsListener.current?.(outcome);
-        } catch (error) {
-          console.error(error);
-        }
+        if (live) setOutcome({ status: 'ready', ...outcome });
       },
       (error: unknown) => {
         if (live) setOutcome({ status: 'error', message: String(error), for: trimmed, attempt });

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { BrowseState } from '../lib/browse-state.ts';
-import { filterRows, firstMatches, type FacetIndex, type FilterResult } from '../lib/facets.ts';
+import { filterRows, type FacetIndex, type FilterResult } from '../lib/facets.ts';
 import type { BrowseRow } from '../lib/fields.ts';
 import { orderRows } from '../lib/ordering.ts';
 import type { SearchOutcome } from './data-source.ts';
@@ -26,23 +26,6 @@ export interface Results {
   searching: boolean;
   /** A first query is waiting for the index: there is nothing to show yet. */
   indexLoading: boolean;
-}
-
-/**
- * The first `count` rows the first page of a relevance-ordered view will list for these hits,
- * as `useResults` lists them, or null for a view whose order is not the hits' (another sort, or
- * a later page), where Browse leaves the requests to the cards.
- */
-export function firstRows(
-  index: FacetIndex,
-  state: BrowseState,
-  hits: SearchOutcome['hits'],
-  count: number,
-): readonly number[] | null {
-  if (state.sort !== 'relevance' || state.page !== 1) return null;
-  // The hits ranked are the head of the relevance order; the rows after them fail the query.
-  const order = hits.ranked ?? orderRows(index, state, hits);
-  return firstMatches(index, state, order, hits, count);
 }
 
 /**

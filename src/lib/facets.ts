@@ -128,39 +128,6 @@ function compile(index: FacetIndex, state: Pick<BrowseState, 'filters'>): Active
 }
 
 /**
- * The first `count` rows of `order` that `filterRows` would list (the same facets, dates and
- * query), without its counts and stopping at `count`: Browse asks for the first cards' text with
- * it the moment a search answers, before it renders (`firstRows` in src/islands/useResults.ts).
- */
-export function firstMatches(
-  index: FacetIndex,
-  state: Pick<BrowseState, 'filters' | 'from' | 'to'>,
-  order: Iterable<number>,
-  hits: SearchHits | null,
-  count: number,
-): number[] {
-  const active = compile(index, state);
-  const from = dayBound(state.from, -Infinity);
-  const to = dayBound(state.to, Infinity);
-  const dated = state.from !== '' || state.to !== '';
-  const out: number[] = [];
-  for (const i of order) {
-    if (out.length >= count) break;
-    if (hits !== null && hits.match[i] !== 1) continue;
-    if (dated) {
-      const day = index.days[i] as number;
-      if (day < from || day > to) continue;
-    }
-    const passes = active.every((a) => {
-      const v = a.column[i] as number;
-      return a.kind === 'mask' ? (v & a.mask) !== 0 : v >= 0 && a.set[v] === 1;
-    });
-    if (passes) out.push(i);
-  }
-  return out;
-}
-
-/**
  * Filters rows (visited in `order`) by a state's facets, date range and search hits, and counts
  * every facet value disjunctively, in one pass.
  */

@@ -7,7 +7,6 @@ import {
   buildFacetIndex,
   facetOptions,
   filterRows,
-  firstMatches,
   sameFacetOptions,
   type FacetIndex,
   type SearchHits,
@@ -315,39 +314,5 @@ describe('severity order', () => {
 
   it('ranks an unobservable cost below no damage in ascending order', () => {
     expect(order('sort=severity&dir=asc')).toEqual([4, 0, 1, 3]);
-  });
-});
-
-describe('firstMatches', () => {
-  const queries = [
-    '',
-    'validation=all',
-    'symptom=S1,S3',
-    'symptom=S2,S3&agent=Codex',
-    'from=2025-06-10&to=2025-06-20',
-    'validation=all&from=2025-05-01',
-    'agent=Nobody',
-    'validation=all&cause=C1,C7&severity=high',
-  ];
-  const hitSets: Array<SearchHits | null> = [
-    null,
-    hitsOf({ 0: 1, 1: 3, 3: 2 }),
-    hitsOf({ 2: 5, 4: 1 }),
-    hitsOf({}),
-  ];
-  const orders = [natural, natural.slice().reverse(), Int32Array.from([3, 0, 4, 2, 1])];
-
-  it('gives the first rows filterRows lists, for every filter, date range, query and order', () => {
-    let nonEmpty = 0;
-    for (const query of queries)
-      for (const hits of hitSets)
-        for (const order of orders)
-          for (const count of [1, 2, 3, 10]) {
-            const expected = filterRows(index, state(query), order, hits).matches.slice(0, count);
-            if (expected.length > 0) nonEmpty++;
-            expect(firstMatches(index, state(query), order, hits, count), query).toEqual(expected);
-          }
-    // The cases compared are not all empty lists.
-    expect(nonEmpty).toBeGreaterThan(100);
   });
 });
