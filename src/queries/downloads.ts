@@ -9,14 +9,22 @@
  * any view.
  */
 import { filterQuery } from '../lib/browse-state.ts';
-import { exportAtlas as atlasOf, type SiteLocation } from '../lib/derive/dataset.ts';
+import { ATLAS_TITLE } from '../lib/cite.ts';
 import type { ExportHeader } from '../lib/export.ts';
 import { routes, withBase } from '../lib/paths.ts';
 import { dataManifest } from './data.ts';
 
+/** Where the site is: its base, and its origin when the build knows it. */
+interface SiteLocation {
+  base: string;
+  origin?: string | undefined;
+}
+
 /** Which atlas, and which build of it, an export comes from. */
-export function exportAtlas(site: SiteLocation): ExportHeader['atlas'] {
-  return atlasOf(site, dataManifest().build);
+export function exportAtlas({ base, origin }: SiteLocation): ExportHeader['atlas'] {
+  const home = withBase(base, routes.home());
+  const url = origin ? new URL(home, origin).href : home;
+  return { title: ATLAS_TITLE, url, build: dataManifest().build };
 }
 
 /** Browse's view of every episode, VALID and INVALID, whose exports are the whole dataset. */
