@@ -11,7 +11,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
   const text =
     bytes[0] === 0x1f && bytes[1] === 0x8b
       ? await new Response(
-          new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+          new Response(bytes).body?.pipeThrough(new DecompressionStream('gzip')),
         ).text()
       : new TextDecoder().decode(bytes);
   return JSON.parse(text) as T;
