@@ -13,6 +13,8 @@ import { viewNeedsLater, type LaterStatus } from './later-columns.ts';
 
 export const PAGE_SIZE = 25;
 
+const NO_ROWS: readonly number[] = [];
+
 export interface Results {
   result: FilterResult;
   total: number;
@@ -63,9 +65,12 @@ export function useResults(
   const total = result.matches.length;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(state.page, pageCount);
+  // Busy with nothing to show yet (a first query waiting for the index, or a view waiting for
+  // the second browse file): no results are shown, so none of their text is fetched.
+  const indexLoading = searching && shown === null;
   const pageIndexes = useMemo(
-    () => result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    [result, page],
+    () => (indexLoading ? NO_ROWS : result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)),
+    [result, page, indexLoading],
   );
   const pageRows = useMemo(() => {
     // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- a new page for the table
@@ -81,6 +86,6 @@ export function useResults(
     pageRows,
     shown,
     searching,
-    indexLoading: searching && shown === null,
+    indexLoading,
   };
 }
