@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browseQuery, type BrowseState } from '../lib/browse-state.ts';
-import type { FacetIndex } from '../lib/facets.ts';
+import { passingRows, type FacetIndex } from '../lib/facets.ts';
 import type { FacetKey } from '../lib/fields.ts';
 import { formatCount, plural } from '../lib/format.ts';
 import { newSeed } from '../lib/ordering.ts';
@@ -48,9 +48,16 @@ export function BrowseView(props: BrowseViewProps) {
   const { base, siteOrigin, atlas, searchUrl, index, chunks, details, later, state, navigate } =
     props;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [searchClient] = useState(() => new SearchClient(searchUrl));
+  const [searchClient] = useState(() => new SearchClient(searchUrl, chunks));
   const [searchAttempt, setSearchAttempt] = useState(0);
-  const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt);
+  // In relevance order, the page a query fills is its best hits that pass the other filters: the
+  // search worker, told which rows pass, sends its first cards' text with the hits. (A page past
+  // the last, which the view shows as the last, gets no text from it.)
+  const search = useSearch(searchClient, state.query, index.rows.length, searchAttempt, () =>
+    state.sort === 'relevance'
+      ? { pass: passingRows(index, state), skip: (state.page - 1) * PAGE_SIZE, take: PAGE_SIZE }
+      : undefined,
+  );
   const searchFailed = search.status === 'error';
   const needsLater = viewNeedsLater(state);
   const laterStatus = useLater(later, needsLater);

@@ -8,7 +8,7 @@ import type { BrowseRow } from '../lib/fields.ts';
 import { chunkFileName, detailFileName, type ChunkEntry } from '../lib/derive/browser-files.ts';
 import { facetIndexSteps, type FacetIndex, type SearchHits } from '../lib/facets.ts';
 import { SEARCH_FIELDS } from '../lib/search-options.ts';
-import type { SearchReply, SearchRequest } from './search-protocol.ts';
+import type { PageHint, SearchReply, SearchRequest, WorkerMessage } from './search-protocol.ts';
 import { fetchJson } from './fetch-json.ts';
 
 /** Facet columns built in one task: a column of 16,000 rows takes about 20 ms on a phone. */
@@ -69,8 +69,8 @@ export async function loadFacetIndex(url: string): Promise<{
  * Text chunks (card text, or the details cards show a matched passage from), loaded on demand
  * and kept. Subscribers hear once per batch: the chunks one `ensure` asks for (a visible page)
  * are requested together and announced together when the last of them has arrived, so a page
- * of cards re-renders once rather than once per chunk. Chunks loaded outside a batch (an export)
- * are announced once per task.
+ * of cards re-renders once rather than once per chunk. Chunks loaded outside a batch (an export,
+ * or the search worker's, through `put` and `adopt`) are announced once per task.
  */
 export class ChunkStore<T = ChunkEntry> {
   readonly #urls: readonly string[];
@@ -119,6 +119,65 @@ export class ChunkStore<T = ChunkEntry> {
     return this.#loaded.get(Math.floor(rowIndex / this.#size))?.[rowIndex % this.#size];
   }
 
+  /** Rows a chunk. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The folder of the chunk files (all in one, named by `chunkFileName`): the worker's hint. */
+  get folder(): string {
+    const url = this.#urls[0] ?? '';
+    return url.slice(0, url.lastIndexOf('/') + 1);
+  }
+
+  /** `have[n] === 1` when chunk n has arrived or is on its way. */
+  have(): Uint8Array {
+    const have = new Uint8Array(this.#urls.length);
+    for (const chunk of this.#loaded.keys()) have[chunk] = 1;
+    for (const chunk of this.#pending.keys()) have[chunk] = 1;
+    return have;
+  }
+
+  /**
+   * Keeps a chunk that something else fetched (the search worker, with the hits of the page it
+   * fills). A render that follows reads it at once (the version changed); it is also announced,
+   * in a task of its own, for a render that came before (the hits of a query already replaced).
+   */
+  put(chunk: number, entries: readonly T[]): void {
+    if (this.#loaded.has(chunk)) return;
+    this.#loaded.set(chunk, entries);
+    this.#version++;
+    this.#arrived(chunk, true);
+  }
+
+  /**
+   * Takes a chunk that something else is fetching (the search worker, for the page its hits fill)
+   * as if this store had asked for it, and announces it when it comes. If it does not come, this
+   * store fetches it itself.
+   */
+  adopt(chunk: number, entries: Promise<readonly T[]>): void {
+    if (this.#loaded.has(chunk) || this.#pending.has(chunk)) {
+      // Not needed: whatever becomes of it is no one's concern.
+      entries.catch(() => undefined);
+      return;
+    }
+    const settled = entries.then(
+      (loaded) => {
+        if (!this.#loaded.has(chunk)) this.#loaded.set(chunk, loaded);
+        this.#pending.delete(chunk);
+        this.#arrived(chunk, true);
+        return this.#loaded.get(chunk) ?? loaded;
+      },
+      () => {
+        this.#pending.delete(chunk);
+        return this.#load(chunk);
+      },
+    );
+    // A failure is the store's `failed`, whether or not a page of cards waits for the chunk.
+    settled.catch(() => undefined);
+    this.#pending.set(chunk, settled);
+  }
+
   #load(chunk: number): Promise<readonly T[]> {
     const done = this.#loaded.get(chunk);
     if (done) return Promise.resolve(done);
@@ -129,10 +188,11 @@ export class ChunkStore<T = ChunkEntry> {
       url ? fetchJson<T[]>(url) : Promise.reject(new Error(`no chunk ${chunk}`))
     ).then(
       (entries) => {
-        this.#loaded.set(chunk, entries);
+        // A chunk put in meanwhile stays: its cards would otherwise render again for nothing.
+        if (!this.#loaded.has(chunk)) this.#loaded.set(chunk, entries);
         this.#pending.delete(chunk);
         this.#arrived(chunk);
-        return entries;
+        return this.#loaded.get(chunk) ?? entries;
       },
       (error: unknown) => {
         this.#pending.delete(chunk);
@@ -145,10 +205,15 @@ export class ChunkStore<T = ChunkEntry> {
     return promise;
   }
 
-  /** A chunk settled: its batch announces it, or else a task of its own (once for many). */
-  #arrived(chunk: number): void {
+  /**
+   * A chunk settled: its batch announces it, or else a task of its own (once for many). One that
+   * was `adopt`ed is announced in a task of its own even when a batch waits for it: its cards
+   * need not wait for the rest of the batch, and the chunks the worker sends come one message
+   * each, so the task that announces them takes in those that came before it.
+   */
+  #arrived(chunk: number, adopted = false): void {
     this.#unannounced = true;
-    if (this.#batched.has(chunk) || this.#scheduled) return;
+    if ((this.#batched.has(chunk) && !adopted) || this.#scheduled) return;
     this.#scheduled = true;
     setTimeout(() => {
       this.#scheduled = false;
@@ -220,36 +285,84 @@ export interface SearchOutcome {
   suggestion: string | null;
 }
 
+/** The page a query will fill, as the view knows it (see `PageHint`). */
+export type PageRows = Pick<PageHint, 'pass' | 'skip' | 'take'>;
+
 /**
  * The page's side of the search worker: started on first use (so neither MiniSearch nor the
- * index is part of the first load), one request at a time per query.
+ * index is part of the first load), one request at a time per query. Given the card text's store,
+ * it hands the store the chunks the worker fetches for a hinted page.
  */
 export class SearchClient {
   readonly #url: string;
+  readonly #chunks: ChunkStore | undefined;
   #worker: Worker | undefined;
   #next = 0;
   readonly #waiting = new Map<number, (reply: SearchReply) => void>();
+  /** Chunks the worker is fetching, by number, with what settles them (a reply each). */
+  readonly #coming = new Map<number, ((entries: ChunkEntry[] | null) => void)[]>();
 
-  constructor(url: string) {
+  constructor(url: string, chunks?: ChunkStore) {
     this.#url = url;
+    this.#chunks = chunks;
   }
 
-  #ask(query: string | null): Promise<SearchReply> {
+  #expect(reply: SearchReply): void {
+    if (!reply.ok || !this.#chunks) return;
+    for (const { chunk, entries } of reply.texts) this.#chunks.put(chunk, entries);
+    for (const chunk of reply.chunks) {
+      this.#chunks.adopt(
+        chunk,
+        new Promise((resolve, reject) => {
+          const settle = (entries: ChunkEntry[] | null) => {
+            if (entries) resolve(entries);
+            else reject(new Error(`chunk ${chunk} did not come`));
+          };
+          this.#coming.set(chunk, [...(this.#coming.get(chunk) ?? []), settle]);
+        }),
+      );
+    }
+  }
+
+  #heard(message: WorkerMessage): void {
+    if (message.kind === 'chunk') {
+      for (const settle of this.#coming.get(message.chunk) ?? []) settle(message.entries);
+      this.#coming.delete(message.chunk);
+      return;
+    }
+    // The chunks are taken before the reply is: the list's first ensure finds them on their way.
+    this.#expect(message);
+    this.#waiting.get(message.id)?.(message);
+    this.#waiting.delete(message.id);
+  }
+
+  #ask(query: string | null, page?: PageRows): Promise<SearchReply> {
     if (!this.#worker) {
       this.#worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-      this.#worker.addEventListener('message', (event: MessageEvent<SearchReply>) => {
-        this.#waiting.get(event.data.id)?.(event.data);
-        this.#waiting.delete(event.data.id);
+      this.#worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+        this.#heard(event.data);
       });
       this.#worker.addEventListener('error', (event) => {
         for (const [id, resolve] of this.#waiting)
           resolve({ id, ok: false, message: event.message });
         this.#waiting.clear();
+        for (const waiting of this.#coming.values()) for (const settle of waiting) settle(null);
+        this.#coming.clear();
         this.#worker = undefined;
       });
     }
     const id = ++this.#next;
-    const request: SearchRequest = { id, url: this.#url, query };
+    const store = this.#chunks;
+    const hint: PageHint | undefined =
+      page && store
+        ? {
+            ...page,
+            chunkFolder: store.folder,
+            chunkSize: store.size,
+            have: store.have(),
+          }
+        : undefined;
+    const request: SearchRequest = { id, url: this.#url, query, page: hint };
     return new Promise((resolve) => {
       this.#waiting.set(id, resolve);
       this.#worker?.postMessage(request);
@@ -261,9 +374,12 @@ export class SearchClient {
     void this.#ask(null);
   }
 
-  /** Runs a query (with the shared query options) over `count` rows. */
-  async search(query: string, count: number): Promise<SearchOutcome> {
-    const reply = await this.#ask(query);
+  /**
+   * Runs a query (with the shared query options) over `count` rows; `page`, when the view lists
+   * the hits in relevance order, has the worker fetch that page's text as well.
+   */
+  async search(query: string, count: number, page?: PageRows): Promise<SearchOutcome> {
+    const reply = await this.#ask(query, page);
     if (!reply.ok) throw new Error(reply.message);
     const match = new Uint8Array(count);
     const score = new Map<number, number>();

@@ -4,12 +4,7 @@
  * short tasks instead of one long one, and the first in the list show first.
  */
 import { useLayoutEffect, useState } from 'react';
-
-/**
- * Updates run per task. A card's text with its highlighted matches takes about 5 ms on a phone
- * (4× CPU slowdown), so five stay well under the 50 ms of a long task.
- */
-export const PER_TASK = 5;
+import { PER_TASK } from './per-task.ts';
 
 const waiting = new Set<() => void>();
 let scheduled = false;
@@ -44,12 +39,13 @@ export function inTurn(run: () => void): () => void {
 }
 
 /**
- * A value whose changes wait their turn (see above); the first render shows it at once. A card
- * reads its text through this: a page of cards whose texts arrive together fills in a few cards
- * a task, top first.
+ * A value whose changes wait their turn (see above). The first render shows it at once, or, not
+ * `atOnce`, shows `before` and lets the value wait its turn too. A card reads its text through
+ * this: a page of cards whose texts arrive together, or are there when it renders, fills in a
+ * few cards a task, top first.
  */
-export function useInTurn<T>(value: T): T {
-  const [shown, setShown] = useState(value);
+export function useInTurn<T>(value: T, atOnce = true, before: T = value): T {
+  const [shown, setShown] = useState(atOnce ? value : before);
   useLayoutEffect(() => {
     if (Object.is(shown, value)) return;
     return inTurn(() => {

@@ -7,6 +7,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -15,6 +16,7 @@ import type { FacetIndex } from '../lib/facets.ts';
 import {
   ChunkStore,
   loadFacetIndex,
+  type PageRows,
   type SearchClient,
   type SearchOutcome,
 } from './data-source.ts';
@@ -127,22 +129,30 @@ export type SearchState =
 
 /**
  * Runs the query in the search worker; `idle` without a query, `loading` until it answers. A new
- * `attempt` number runs the same query again (after a failure).
+ * `attempt` number runs the same query again (after a failure). `page` says, when the query is
+ * sent, which page of its hits the view will show, if it can (see `SearchClient.search`); it is
+ * read then, and its changes alone run nothing.
  */
 export function useSearch(
   client: SearchClient,
   query: string,
   rowCount: number,
   attempt = 0,
+  page?: () => PageRows | undefined,
 ): SearchState {
   const [outcome, setOutcome] = useState<SearchState & { for?: string; attempt?: number }>({
     status: 'idle',
   });
   const trimmed = query.trim();
+  // Kept current at every commit; the search effect, which runs after, reads it.
+  const pageRef = useRef(page);
+  useLayoutEffect(() => {
+    pageRef.current = page;
+  });
   useEffect(() => {
     if (!trimmed) return;
     let live = true;
-    client.search(trimmed, rowCount).then(
+    client.search(trimmed, rowCount, pageRef.current?.()).then(
       (outcome) => {
         if (live) setOutcome({ status: 'ready', ...outcome });
       },

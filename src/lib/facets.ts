@@ -217,6 +217,36 @@ export function filterRows(
   return { matches, counts, dropGain };
 }
 
+/**
+ * Which rows pass a state's facets and date range, the search query aside: `pass[i] === 1` when
+ * row i would be listed if it matched the query. One pass, no counts: what the search worker
+ * needs to know which of its ranked hits make the page (see `relevancePage` in ordering.ts).
+ */
+export function passingRows(
+  index: FacetIndex,
+  state: Pick<BrowseState, 'filters' | 'from' | 'to'>,
+): Uint8Array {
+  const active = compile(index, state);
+  const from = dayBound(state.from, -Infinity);
+  const to = dayBound(state.to, Infinity);
+  const dated = state.from !== '' || state.to !== '';
+  const pass = new Uint8Array(index.rows.length).fill(1);
+  for (const a of active) {
+    for (let i = 0; i < pass.length; i++) {
+      const v = a.column[i] as number;
+      const ok = a.kind === 'mask' ? (v & a.mask) !== 0 : v >= 0 && a.set[v] === 1;
+      if (!ok) pass[i] = 0;
+    }
+  }
+  if (dated) {
+    for (let i = 0; i < pass.length; i++) {
+      const day = index.days[i] as number;
+      if (day < from || day > to) pass[i] = 0;
+    }
+  }
+  return pass;
+}
+
 function tally(counts: Int32Array, mask: boolean, value: number): void {
   if (!mask) {
     if (value >= 0 && value < counts.length) counts[value] = (counts[value] as number) + 1;

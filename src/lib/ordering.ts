@@ -124,3 +124,45 @@ export function orderRows(
   });
   return order.sort((a, b) => byKey(keys[a] ?? -1, keys[b] ?? -1, sort.desc) || a - b);
 }
+
+/**
+ * The rows of one page in relevance order, from the search's ranked hits alone: the hits in
+ * rank order that pass the view's other filters (`pass`, from `passingRows`), skipping the rows
+ * of earlier pages. Ids out of range and repeats are left out, as the page's side of the search
+ * leaves them out, so this is the page `orderRows` and `filterRows` list for that sort.
+ */
+export function relevancePage(
+  ranked: ArrayLike<number>,
+  pass: Uint8Array,
+  skip: number,
+  take: number,
+): number[] {
+  const page: number[] = [];
+  const seen = new Uint8Array(pass.length);
+  let passed = 0;
+  for (let k = 0; k < ranked.length && page.length < take; k++) {
+    const id = ranked[k] as number;
+    if (!(id >= 0 && id < pass.length) || seen[id] === 1) continue;
+    seen[id] = 1;
+    if (pass[id] !== 1) continue;
+    if (passed++ >= skip) page.push(id);
+  }
+  return page;
+}
+
+/**
+ * The text chunks (`chunkSize` rows each) that some rows need, once each and in row order,
+ * leaving out those already `had`.
+ */
+export function chunksOf(
+  rows: readonly number[],
+  chunkSize: number,
+  had: (chunk: number) => boolean,
+): number[] {
+  const chunks: number[] = [];
+  for (const row of rows) {
+    const chunk = Math.floor(row / Math.max(1, chunkSize));
+    if (!chunks.includes(chunk) && !had(chunk)) chunks.push(chunk);
+  }
+  return chunks;
+}

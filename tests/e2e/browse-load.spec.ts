@@ -4,7 +4,7 @@
  * not leave a blank screen when JavaScript is off.
  */
 import { test, expect } from '@playwright/test';
-import { expectResultCount, validEpisodes } from './helpers.ts';
+import { expectResultCount, results, validEpisodes } from './helpers.ts';
 
 test('Browse downloads its browse file once, the one the page preloads', async ({ page }) => {
   const requests: string[] = [];
@@ -49,6 +49,51 @@ test('a turns sort in the URL orders the first view by the turn counts', async (
   const firstChunk = requests.findIndex((url) => CHUNK.test(url));
   expect(later).toBeGreaterThanOrEqual(0);
   expect(firstChunk === -1 || later < firstChunk).toBe(true);
+});
+
+/** The word most of the episodes' titles and descriptions share (at least six letters). */
+function commonWord(): string {
+  const counts = new Map<string, number>();
+  for (const episode of validEpisodes) {
+    const words = new Set(
+      `${episode.name} ${episode.description}`.toLowerCase().match(/[a-z]{6,}/g),
+    );
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+}
+
+test('a query in the URL has its first cards’ text fetched by the search worker, and no text file twice', async ({
+  page,
+  context,
+}) => {
+  const all: string[] = [];
+  // The context hears the search worker's requests as well as the page's.
+  context.on('request', (request) => all.push(request.url()));
+  const word = commonWord();
+  await page.goto(`browse/?q=${word}`);
+  const cards = results(page).getByRole('article');
+  await expect(cards).toHaveCount(25);
+  await expect(results(page).getByText(/^Loading/)).toHaveCount(0);
+  await expect(cards.first().getByRole('link')).toBeVisible();
+  const requested = all.filter((url) => CHUNK.test(url));
+  expect(requested.length).toBeGreaterThan(0);
+  // Nothing was fetched for the view without the query, which is never shown: the first text
+  // requested comes after the search index.
+  const firstSearch = all.findIndex((url) => /\/data\/search-[0-9a-f]+\//.test(url));
+  expect(firstSearch).toBeGreaterThanOrEqual(0);
+  expect(all.findIndex((url) => CHUNK.test(url))).toBeGreaterThan(firstSearch);
+  // Nor by both the page and the worker.
+  expect(new Set(requested).size).toBe(requested.length);
+  // The page's own resource timings do not hold what its worker fetched.
+  const byPage = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  const byWorker = requested.filter((url) => !byPage.includes(url));
+  expect(byWorker.length).toBeGreaterThan(0);
+  // The worker fetches the first ten cards' text; the page, the rest (the sample's 25 cards span
+  // more chunks than its first ten do).
+  expect(byWorker.length).toBeLessThan(requested.length);
 });
 
 test.describe('with scripts off', () => {

@@ -112,4 +112,108 @@ describe('ChunkStore', () => {
     details.ensure([2]);
     expect(net.requested).toHaveLength(4);
   });
+
+  it('keeps a chunk put in without a request, reads it at once and announces it in a task', async () => {
+    const net = deferredFetch();
+    const store = new ChunkStore<string>(URLS, 2);
+    const heard = vi.fn();
+    store.subscribe(heard);
+    const version = store.version();
+    store.put(1, ['x2', 'x3']);
+    expect(store.entry(3)).toBe('x3');
+    // A render that follows reads the new version, so entries memoised on it take the chunk in.
+    expect(store.version()).not.toBe(version);
+    store.ensure([2, 3]);
+    expect(net.requested).toEqual([]);
+    // A render that came before hears of it: a task later, once for every chunk put in meanwhile.
+    expect(heard).not.toHaveBeenCalled();
+    store.put(2, ['x4', 'x5']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toHaveBeenCalledTimes(1);
+    // A chunk already in is not replaced.
+    store.put(1, ['y2', 'y3']);
+    expect(store.entry(2)).toBe('x2');
+  });
+
+  it('keeps a chunk put in while its own request is on the way', async () => {
+    const net = deferredFetch();
+    const store = new ChunkStore<string>(URLS, 2);
+    store.ensure([0]);
+    store.put(0, ['x0', 'x1']);
+    await net.release('c/0.json');
+    // The entries its cards already show stay the same objects.
+    expect(store.entry(0)).toBe('x0');
+  });
+
+  it('announces an adopted chunk when it comes, without waiting for the rest of its batch', async () => {
+    const net = deferredFetch();
+    const store = new ChunkStore<string>(URLS, 2);
+    const heard = vi.fn();
+    store.subscribe(heard);
+    let deliver: (entries: string[]) => void = () => undefined;
+    store.adopt(0, new Promise((resolve) => (deliver = resolve)));
+    expect(store.have()).toEqual(Uint8Array.from([1, 0, 0, 0]));
+    // The page asks for rows of the adopted chunk and of another: only the other is requested.
+    store.ensure([0, 1, 2]);
+    expect(net.requested).toEqual(['c/1.json']);
+    deliver(['w0', 'w1']);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(store.entry(1)).toBe('w1');
+    expect(store.entry(2)).toBeUndefined();
+    await net.release('c/1.json');
+    expect(heard).toHaveBeenCalledTimes(2);
+    expect(store.have()).toEqual(Uint8Array.from([1, 1, 0, 0]));
+  });
+
+  it('fetches an adopted chunk itself when it does not come', async () => {
+    const net = deferredFetch();
+    const store = new ChunkStore<string>(URLS, 2);
+    let fail: (error: Error) => void = () => undefined;
+    store.adopt(3, new Promise((_, reject) => (fail = reject)));
+    store.ensure([6]);
+    expect(net.requested).toEqual([]);
+    fail(new Error('the worker could not fetch it'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(net.requested).toEqual(['c/3.json']);
+    await net.release('c/3.json');
+    expect(store.entry(6)).toBe('a3');
+    expect(store.failed).toBe(false);
+  });
+
+  it('adopts nothing it has or is fetching already, and minds no failure of what it left', async () => {
+    const net = deferredFetch();
+    const store = new ChunkStore<string>(URLS, 2);
+    store.ensure([0]);
+    store.adopt(0, Promise.resolve(['z0', 'z1']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Its own request is still on the way, and what was offered was not taken.
+    expect(store.entry(0)).toBeUndefined();
+    await net.release('c/0.json');
+    expect(store.entry(0)).toBe('a0');
+    store.adopt(0, Promise.resolve(['z0', 'z1']));
+    // A failure of what was not taken is not an unhandled rejection (vitest fails on one).
+    store.adopt(0, Promise.reject(new Error('not wanted')));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.entry(0)).toBe('a0');
+    expect(net.requested).toEqual(['c/0.json']);
+  });
+
+  it('reports an adopted chunk that neither comes nor can be fetched, as its own failures', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('', { status: 404 })));
+    const store = new ChunkStore<string>(URLS, 2);
+    const heard = vi.fn();
+    store.subscribe(heard);
+    store.adopt(1, Promise.reject(new Error('the worker could not fetch it')));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.failed).toBe(true);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(store.entry(2)).toBeUndefined();
+  });
+
+  it('names the folder its chunk files are in', () => {
+    expect(new ChunkStore<string>(['/data/chunk-1a2b/0.json.gz'], 10).folder).toBe(
+      '/data/chunk-1a2b/',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inTurn, PER_TASK } from '../../src/islands/in-turn.ts';
+import { inTurn } from '../../src/islands/in-turn.ts';
+import { PER_TASK } from '../../src/islands/per-task.ts';
 
 afterEach(() => {
   vi.useRealTimers();
