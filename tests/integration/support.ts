@@ -52,8 +52,9 @@ export function removeTempParent(path: string): void {
 
 /**
  * How long a child may run. `spawnSync` blocks the event loop, so vitest's own timeout cannot fire
- * while it waits: without this bound a child that hangs at exit (as Node 24 intermittently does
- * while joining its worker threads, nodejs/node#64560) would stall the whole run silently.
+ * while it waits: without this bound a child that hangs at exit would stall the whole run
+ * silently. Node 24 can hang in `process.exit()` while joining V8's helper threads
+ * (nodejs/node#64560), which is why the data step and `validate` end on their own instead.
  */
 const CHILD_TIMEOUT_MS = 300_000;
 
