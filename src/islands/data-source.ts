@@ -207,13 +207,13 @@ export class ChunkStore<T = ChunkEntry> {
 
   /**
    * A chunk settled: its batch announces it, or else a task of its own (once for many). One that
-   * was `adopt`ed is announced in a task of its own even when a batch waits for it: its cards
-   * need not wait for the rest of the batch, and the chunks the worker sends come one message
-   * each, so the task that announces them takes in those that came before it.
+   * something else fetched (`put` or `adopt`) is announced in a task of its own even when a batch
+   * waits for it: its cards need not wait for the rest of the batch, and the chunks the worker
+   * sends come one message each, so the task that announces them takes in those that came before.
    */
-  #arrived(chunk: number, adopted = false): void {
+  #arrived(chunk: number, fromElsewhere = false): void {
     this.#unannounced = true;
-    if ((this.#batched.has(chunk) && !adopted) || this.#scheduled) return;
+    if ((this.#batched.has(chunk) && !fromElsewhere) || this.#scheduled) return;
     this.#scheduled = true;
     setTimeout(() => {
       this.#scheduled = false;
