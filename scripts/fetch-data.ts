@@ -42,14 +42,27 @@ const targets = [
   ...(wantCore ? CORE_KINDS.map((kind) => join(coreOut, CORE_FILES[kind])) : []),
 ];
 
+/** A download or a file refused: its message (and problems) are printed, nothing is written. */
+class Refusal extends Error {
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[]) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
 function fail(message: string, problems: readonly string[] = []): never {
+  throw new Refusal(message, problems);
+}
+
+function report(refusal: Refusal): void {
+  const { message, problems } = refusal;
   console.error(`fetch-data: ${message}`);
   for (const problem of problems.slice(0, 50)) console.error(`  ${problem}`);
   if (problems.length > 50) console.error(`  … and ${problems.length - 50} more`);
   console.error(
     `Nothing was written; ${targets.join(', ')} ${targets.length > 1 ? 'are' : 'is'} unchanged.`,
   );
-  process.exit(1);
 }
 
 async function download(from: string): Promise<Uint8Array> {
@@ -74,52 +87,66 @@ async function download(from: string): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Every file to save, validated; written only once all of them are. */
-const toSave: Array<{ path: string; bytes: Uint8Array }> = [];
-const summary: string[] = [];
+/** Downloads, checks and saves; the exit code. */
+async function fetchData(): Promise<number> {
+  /** Every file to save, validated; written only once all of them are. */
+  const toSave: Array<{ path: string; bytes: Uint8Array }> = [];
+  const summary: string[] = [];
 
-if (wantRelease) {
-  const bytes = await download(url);
-  const result = runPipeline(bytes, {
-    inputName: url,
-    sample: false,
-    skipInvalid: false,
-    // Only validity matters here; the markers of this check are thrown away.
-    redactionKey: randomBytes(32),
-  });
-  if (!result.ok)
-    fail(
-      `the downloaded release does not validate (${result.problems.length} problems):`,
-      result.problems,
-    );
-  toSave.push({ path: out, bytes });
-  summary.push(...summarise(result.report));
-}
-
-if (wantCore) {
-  for (const kind of CORE_KINDS) {
-    const from = joinPath(coreUrl, CORE_FILES[kind]);
-    const bytes = await download(from);
-    const result = parseCore(bytes, kind);
+  if (wantRelease) {
+    const bytes = await download(url);
+    const result = runPipeline(bytes, {
+      inputName: url,
+      sample: false,
+      skipInvalid: false,
+      // Only validity matters here; the markers of this check are thrown away.
+      redactionKey: randomBytes(32),
+    });
     if (!result.ok)
       fail(
-        `${CORE_FILES[kind]} does not validate (${result.problems.length} problems):`,
+        `the downloaded release does not validate (${result.problems.length} problems):`,
         result.problems,
       );
-    toSave.push({ path: join(coreOut, CORE_FILES[kind]), bytes });
-    summary.push(`core       ${CORE_FILES[kind]}: ${result.rows.length} rows`);
+    toSave.push({ path: out, bytes });
+    summary.push(...summarise(result.report));
   }
+
+  if (wantCore) {
+    for (const kind of CORE_KINDS) {
+      const from = joinPath(coreUrl, CORE_FILES[kind]);
+      const bytes = await download(from);
+      const result = parseCore(bytes, kind);
+      if (!result.ok)
+        fail(
+          `${CORE_FILES[kind]} does not validate (${result.problems.length} problems):`,
+          result.problems,
+        );
+      toSave.push({ path: join(coreOut, CORE_FILES[kind]), bytes });
+      summary.push(`core       ${CORE_FILES[kind]}: ${result.rows.length} rows`);
+    }
+  }
+
+  // Each file goes to a temporary name first, so a crash mid-way never leaves a truncated file.
+  for (const file of toSave) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(`${file.path}.part`, file.bytes);
+  }
+  for (const file of toSave) renameSync(`${file.path}.part`, file.path);
+  // Real files replace any generated ones there, so the folder is no longer marked synthetic.
+  if (wantCore) rmSync(join(coreOut, CORE_MARKER), { force: true });
+  for (const line of summary) console.error(line);
+  console.error(
+    `[fetch] saved ${toSave.map((f) => f.path).join(', ')}; run \`npm run build\` to build the atlas from them.`,
+  );
+  return 0;
 }
 
-// Each file goes to a temporary name first, so a crash mid-way never leaves a truncated file.
-for (const file of toSave) {
-  mkdirSync(dirname(file.path), { recursive: true });
-  writeFileSync(`${file.path}.part`, file.bytes);
+// The code is set and the script ends on its own, as validate does (see there): `process.exit()`
+// after parsing large files can hang.
+try {
+  process.exitCode = await fetchData();
+} catch (error) {
+  if (!(error instanceof Refusal)) throw error;
+  report(error);
+  process.exitCode = 1;
 }
-for (const file of toSave) renameSync(`${file.path}.part`, file.path);
-// Real files replace any generated ones there, so the folder is no longer marked synthetic.
-if (wantCore) rmSync(join(coreOut, CORE_MARKER), { force: true });
-for (const line of summary) console.error(line);
-console.error(
-  `[fetch] saved ${toSave.map((f) => f.path).join(', ')}; run \`npm run build\` to build the atlas from them.`,
-);
