@@ -4,8 +4,8 @@
  * DOM-free; the island only wires it to the URL. Facets come from `facet-defs.ts`, orders from
  * `ordering.ts`.
  *
- * The hot path is one pass over the rows (`filterRows`): for each row it counts how many active
- * filters reject it. Rows rejected by none are results and count towards every facet; rows
+ * The hot path (`filterRows`, on every facet click) first counts, column by column, how many active
+ * filters reject each row. Rows rejected by none are results and count towards every facet; rows
  * rejected by exactly one filter count towards that facet only (the disjunctive count) and towards
  * the "drop this filter" hint. Rows rejected by two or more are skipped.
  */
@@ -128,8 +128,103 @@ function compile(index: FacetIndex, state: Pick<BrowseState, 'filters'>): Active
 }
 
 /**
+ * Where each row stands against the active filters: `fails[i]` is how many reject row i (0, 1, or 2
+ * for two or more) and `by[i]` the last that did, which is the one when only one did (an active
+ * facet's place in `active`, then the date range, then the query). One loop per filter.
+ *
+ * Every loop over the rows is a small function of its own, run whole on every call. A browser
+ * compiles a loop still running (on-stack replacement) together with the rest of its function, and
+ * when that rest has never run, the compiled code is thrown away on reaching it: the first clicks
+ * paid for that several times over when all of this was one function.
+ */
+function rejections(
+  index: FacetIndex,
+  active: readonly ActiveFacet[],
+  state: Pick<BrowseState, 'from' | 'to'>,
+  match: Uint8Array | null,
+): { fails: Uint8Array; by: Uint8Array } {
+  const size = index.rows.length;
+  const fails = new Uint8Array(size);
+  const by = new Uint8Array(size);
+  active.forEach((a, f) => {
+    if (a.kind === 'mask') rejectByMask(a.column, a.mask, f, fails, by);
+    else rejectBySet(a.column, a.set, f, fails, by);
+  });
+  if (state.from !== '' || state.to !== '') {
+    const from = dayBound(state.from, -Infinity);
+    const to = dayBound(state.to, Infinity);
+    rejectOutside(index.days, from, to, active.length, fails, by);
+  }
+  if (match !== null) rejectUnmatched(match, active.length + 1, fails, by);
+  return { fails, by };
+}
+
+function rejectByMask(
+  column: Int32Array,
+  mask: number,
+  filter: number,
+  fails: Uint8Array,
+  by: Uint8Array,
+): void {
+  for (let i = 0; i < fails.length; i++) {
+    if (((column[i] as number) & mask) !== 0) continue;
+    const fail = fails[i] as number;
+    if (fail < 2) fails[i] = fail + 1;
+    by[i] = filter;
+  }
+}
+
+function rejectBySet(
+  column: Int32Array,
+  set: Uint8Array,
+  filter: number,
+  fails: Uint8Array,
+  by: Uint8Array,
+): void {
+  for (let i = 0; i < fails.length; i++) {
+    const v = column[i] as number;
+    if (v >= 0 && set[v] === 1) continue;
+    const fail = fails[i] as number;
+    if (fail < 2) fails[i] = fail + 1;
+    by[i] = filter;
+  }
+}
+
+function rejectUnmatched(
+  match: Uint8Array,
+  filter: number,
+  fails: Uint8Array,
+  by: Uint8Array,
+): void {
+  for (let i = 0; i < fails.length; i++) {
+    if (match[i] === 1) continue;
+    const fail = fails[i] as number;
+    if (fail < 2) fails[i] = fail + 1;
+    by[i] = filter;
+  }
+}
+
+function rejectOutside(
+  days: Int32Array,
+  from: number,
+  to: number,
+  filter: number,
+  fails: Uint8Array,
+  by: Uint8Array,
+): void {
+  for (let i = 0; i < fails.length; i++) {
+    const day = days[i] as number;
+    if (day >= from && day <= to) continue;
+    const fail = fails[i] as number;
+    if (fail < 2) fails[i] = fail + 1;
+    by[i] = filter;
+  }
+}
+
+/**
  * Filters rows (visited in `order`) by a state's facets, date range and search hits, and counts
- * every facet value disjunctively, in one pass.
+ * every facet value disjunctively: over the rows no filter rejects, and for an active facet also
+ * over the rows that only it rejects.
  */
 export function filterRows(
   index: FacetIndex,
@@ -137,124 +232,124 @@ export function filterRows(
   order: ArrayLike<number>,
   hits: SearchHits | null,
 ): FilterResult {
-  const { defs, columns, days } = index;
   const active = compile(index, state);
-  const from = dayBound(state.from, -Infinity);
-  const to = dayBound(state.to, Infinity);
-  const dated = state.from !== '' || state.to !== '';
-  const match = hits?.match ?? null;
-
-  // Flat, positional arrays: this loop runs once per row on every facet click.
-  const n = active.length;
-  const activeColumn = active.map((a) => a.column);
-  const activeMask = Int32Array.from(active, (a) => (a.kind === 'mask' ? a.mask : 0));
-  const activeIsMask = Uint8Array.from(active, (a) => (a.kind === 'mask' ? 1 : 0));
-  const activeSet = active.map((a) => a.set);
-  const activeDef = Int32Array.from(active, (a) => defs.findIndex((d) => d.key === a.key));
-  const allColumn = defs.map((d) => columns[d.key]);
-  const allIsMask = Uint8Array.from(defs, (d) => (d.kind === 'mask' ? 1 : 0));
-  const allCounts = defs.map((d) => new Int32Array(d.values.length));
-  const gain = new Int32Array(n + 2);
-  const DATE = n;
-  const QUERY = n + 1;
-  const matches: number[] = [];
-
-  for (let p = 0; p < order.length; p++) {
-    const i = order[p] as number;
-    let fails = 0;
-    let failed = -1;
-    for (let f = 0; f < n && fails < 2; f++) {
-      const v = (activeColumn[f] as Int32Array)[i] as number;
-      const ok =
-        activeIsMask[f] === 1
-          ? (v & (activeMask[f] as number)) !== 0
-          : v >= 0 && (activeSet[f] as Uint8Array)[v] === 1;
-      if (!ok) {
-        fails++;
-        failed = f;
-      }
-    }
-    if (fails < 2 && dated) {
-      const day = days[i] as number;
-      if (day < from || day > to) {
-        fails++;
-        failed = DATE;
-      }
-    }
-    if (fails < 2 && match !== null && match[i] !== 1) {
-      fails++;
-      failed = QUERY;
-    }
-    if (fails >= 2) continue;
-    if (fails === 1) {
-      gain[failed] = (gain[failed] as number) + 1;
-      if (failed < DATE) {
-        const d = activeDef[failed] as number;
-        tally(
-          allCounts[d] as Int32Array,
-          allIsMask[d] === 1,
-          (allColumn[d] as Int32Array)[i] as number,
-        );
-      }
-      continue;
-    }
-    matches.push(i);
-    for (let d = 0; d < allColumn.length; d++) {
-      tally(
-        allCounts[d] as Int32Array,
-        allIsMask[d] === 1,
-        (allColumn[d] as Int32Array)[i] as number,
-      );
-    }
-  }
+  const { fails, by } = rejections(index, active, state, hits?.match ?? null);
+  // The rows no filter rejects (`passed`), then those only one does, grouped by that filter
+  // (`near`, filter f's from `start[f]`), in row order; `gain[f]` counts the latter.
+  const gain = new Int32Array(active.length + 2);
+  const passed = passedRows(fails, tallyFails(fails, by, gain));
+  const start = new Int32Array(gain.length + 1);
+  gain.forEach((g, f) => (start[f + 1] = (start[f] as number) + g));
+  const near = groupNear(fails, by, start);
 
   const counts = {} as Record<FacetKey, Int32Array>;
-  defs.forEach((def, d) => (counts[def.key] = allCounts[d] as Int32Array));
+  for (const def of index.defs) {
+    const column = index.columns[def.key];
+    const values = new Int32Array(def.values.length);
+    const own = active.findIndex((a) => a.key === def.key);
+    const count = def.kind === 'mask' ? countBits : countValues;
+    count(column, passed, 0, passed.length, values);
+    if (own !== -1) count(column, near, start[own] as number, start[own + 1] as number, values);
+    counts[def.key] = values;
+  }
+
+  const total = passed.length;
   const dropGain: Partial<Record<FilterId, number>> = {};
-  active.forEach((a, f) => (dropGain[a.key] = matches.length + (gain[f] as number)));
-  if (dated) dropGain.date = matches.length + (gain[DATE] as number);
-  if (hits) dropGain.query = matches.length + (gain[QUERY] as number);
-  return { matches, counts, dropGain };
+  active.forEach((a, f) => (dropGain[a.key] = total + (gain[f] as number)));
+  if (state.from !== '' || state.to !== '') dropGain.date = total + (gain[active.length] as number);
+  if (hits) dropGain.query = total + (gain[active.length + 1] as number);
+  return { matches: inOrder(order, fails, total), counts, dropGain };
+}
+
+/** Counts into `gain` the rows that exactly one filter rejects, by filter; returns how many pass. */
+function tallyFails(fails: Uint8Array, by: Uint8Array, gain: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < fails.length; i++) {
+    const fail = fails[i] as number;
+    if (fail === 0) total++;
+    else if (fail === 1) {
+      const f = by[i] as number;
+      gain[f] = (gain[f] as number) + 1;
+    }
+  }
+  return total;
+}
+
+/** The rows no filter rejects (`total` of them), in row order. */
+function passedRows(fails: Uint8Array, total: number): Int32Array {
+  const passed = new Int32Array(total);
+  for (let i = 0, k = 0; i < fails.length; i++) if (fails[i] === 0) passed[k++] = i;
+  return passed;
+}
+
+/** The rows exactly one filter rejects, filter f's at `start[f]` onwards, in row order. */
+function groupNear(fails: Uint8Array, by: Uint8Array, start: Int32Array): Int32Array {
+  const near = new Int32Array(start[start.length - 1] as number);
+  const next = start.slice(0, -1);
+  for (let i = 0; i < fails.length; i++) {
+    if (fails[i] !== 1) continue;
+    const f = by[i] as number;
+    near[next[f] as number] = i;
+    next[f] = (next[f] as number) + 1;
+  }
+  return near;
+}
+
+/** Adds the values (indexes) of `column` at rows `rows[from..to)` into `counts`. */
+function countValues(
+  column: Int32Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  counts: Int32Array,
+): void {
+  for (let k = from; k < to; k++) {
+    const value = column[rows[k] as number] as number;
+    if (value >= 0 && value < counts.length) counts[value] = (counts[value] as number) + 1;
+  }
+}
+
+/** Adds the set bits of `column` (a mask facet) at rows `rows[from..to)` into `counts`. */
+function countBits(
+  column: Int32Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  counts: Int32Array,
+): void {
+  for (let k = from; k < to; k++) {
+    const value = column[rows[k] as number] as number;
+    for (let bit = 0; value >>> bit !== 0; bit++)
+      if (value & (1 << bit)) counts[bit] = (counts[bit] as number) + 1;
+  }
+}
+
+/**
+ * The rows no filter rejects, in the order given: `total` of them when `order` lists every row
+ * once, as `orderRows` does; one entry per listing otherwise.
+ */
+function inOrder(order: ArrayLike<number>, fails: Uint8Array, total: number): number[] {
+  const matches = new Array<number>(total);
+  let m = 0;
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p] as number;
+    if (fails[i] === 0) matches[m++] = i;
+  }
+  matches.length = m;
+  return matches;
 }
 
 /**
  * Which rows pass a state's facets and date range, the search query aside: `pass[i] === 1` when
- * row i would be listed if it matched the query. One pass, no counts: what the search worker
- * needs to know which of its ranked hits make the page (see `relevancePage` in ordering.ts).
+ * row i would be listed if it matched the query. What the search worker needs to know which of
+ * its ranked hits make the page (see `relevancePage` in ordering.ts).
  */
 export function passingRows(
   index: FacetIndex,
   state: Pick<BrowseState, 'filters' | 'from' | 'to'>,
 ): Uint8Array {
-  const active = compile(index, state);
-  const from = dayBound(state.from, -Infinity);
-  const to = dayBound(state.to, Infinity);
-  const dated = state.from !== '' || state.to !== '';
-  const pass = new Uint8Array(index.rows.length).fill(1);
-  for (const a of active) {
-    for (let i = 0; i < pass.length; i++) {
-      const v = a.column[i] as number;
-      const ok = a.kind === 'mask' ? (v & a.mask) !== 0 : v >= 0 && a.set[v] === 1;
-      if (!ok) pass[i] = 0;
-    }
-  }
-  if (dated) {
-    for (let i = 0; i < pass.length; i++) {
-      const day = index.days[i] as number;
-      if (day < from || day > to) pass[i] = 0;
-    }
-  }
-  return pass;
-}
-
-function tally(counts: Int32Array, mask: boolean, value: number): void {
-  if (!mask) {
-    if (value >= 0 && value < counts.length) counts[value] = (counts[value] as number) + 1;
-    return;
-  }
-  for (let bit = 0; value >>> bit !== 0; bit++) {
-    if (value & (1 << bit)) counts[bit] = (counts[bit] as number) + 1;
-  }
+  const { fails } = rejections(index, compile(index, state), state, null);
+  return fails.map((fail) => (fail === 0 ? 1 : 0));
 }
 
 /** One value of a facet as the panel shows it. */
