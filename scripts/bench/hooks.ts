@@ -7,7 +7,8 @@
  *   title link) and a facet checkbox (`fieldset.facet input[type=checkbox]`), both of which exist
  *   only once the island has hydrated and decoded the browse file;
  * - busy: the results heading `#browse-results-heading` reads "Searching…" while a query runs,
- *   and cards carry `aria-busy` until their text chunk arrives.
+ *   cards carry `aria-busy` until their text chunk arrives, and so do the places of cards that
+ *   render a task after the rest of a changed page (`.result-pending`).
  *
  * Timestamps are `performance.now()` in the page, taken in MutationObserver callbacks (they run
  * as microtasks right after the DOM changes, before the next frame).
@@ -56,7 +57,7 @@ export function installHooks(): void {
   };
   const loading = (): boolean =>
     searching() ||
-    document.querySelector('.result-card[aria-busy="true"], .result-table [aria-busy="true"]') !==
+    document.querySelector('.result-list [aria-busy="true"], .result-table [aria-busy="true"]') !==
       null;
   // The first `first` cards of the list (or of the table) all show their text.
   const firstLoaded = (first: number): boolean =>
