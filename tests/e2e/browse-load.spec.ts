@@ -109,3 +109,54 @@ test.describe('with scripts off', () => {
     await expect(page.getByRole('contentinfo')).toBeInViewport();
   });
 });
+
+interface Staged {
+  cards: number;
+  pending: number;
+  newCardsPastTen: number;
+  pendingTall: boolean;
+}
+
+test('a changed page renders its first ten new cards at once and the rest a task later, in held places', async ({
+  page,
+}) => {
+  await page.goto('browse/');
+  await expectResultCount(page, validEpisodes.length);
+  const perPage = Math.min(25, validEpisodes.length);
+  // Oldest first brings a page of mostly other episodes (the sample has more than 35).
+  expect(validEpisodes.length).toBeGreaterThan(35);
+  const list = page.locator('ol.result-list');
+  await expect(list.locator(':scope > li > .result-card')).toHaveCount(perPage);
+  // What the list holds when it first changes, before any later task has run.
+  await list.evaluate((ol) => {
+    const before = new Set(ol.children);
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      const items = [...ol.children] as HTMLElement[];
+      const pending = items.filter((li) => li.classList.contains('result-pending'));
+      const seen: Staged = {
+        cards: items.filter((li) => li.querySelector('.result-card')).length,
+        pending: pending.length,
+        // Past the first ten, a card is one kept from the page before, never a new one.
+        newCardsPastTen: items
+          .slice(10)
+          .filter((li) => li.querySelector('.result-card') && !before.has(li)).length,
+        pendingTall: pending.every((li) => li.getBoundingClientRect().height > 50),
+      };
+      (window as unknown as { staged: Staged }).staged = seen;
+    });
+    observer.observe(ol, { childList: true, subtree: true });
+  });
+  await page.getByLabel('Sort by').selectOption('date-asc');
+  const seen = (await page
+    .waitForFunction(() => (window as unknown as { staged?: Staged }).staged)
+    .then((handle) => handle.jsonValue())) as Staged;
+  expect(seen.pending).toBeGreaterThan(0);
+  expect(seen.cards + seen.pending).toBe(perPage);
+  expect(seen.newCardsPastTen).toBe(0);
+  expect(seen.pendingTall).toBe(true);
+  // Then every place fills with its card, and none is left busy.
+  await expect(list.locator(':scope > li > .result-card')).toHaveCount(perPage);
+  await expect(list.locator('.result-pending')).toHaveCount(0);
+  await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
+});
