@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { browseQuery, type BrowseState } from '../lib/browse-state.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';
 import { passingRows, type FacetIndex } from '../lib/facets.ts';
 import type { FacetKey } from '../lib/fields.ts';
 import { formatCount, plural } from '../lib/format.ts';
@@ -25,7 +25,7 @@ import { useReturnPlace } from './useReturnPlace.ts';
 import { useTaskBehind } from './useTaskBehind.ts';
 import { viewName, viewTitle } from './view-title.ts';
 import { PAGE_SIZE, useResults } from './useResults.ts';
-import type { HistoryMode } from './useUrlState.ts';
+import { currentSearch, type HistoryMode } from './useUrlState.ts';
 
 export interface BrowseViewProps {
   base: string;
@@ -109,9 +109,9 @@ export function BrowseView(props: BrowseViewProps) {
   const edit = useCallback(
     (control: string, next: BrowseState) => {
       const last = editing.current;
-      const same = last?.control === control && last.search === window.location.search;
+      const same = last?.control === control && last.search === currentSearch();
       navigate(next, same ? 'replace' : 'push');
-      editing.current = { control, search: window.location.search };
+      editing.current = { control, search: currentSearch() };
     },
     [navigate],
   );
@@ -119,15 +119,12 @@ export function BrowseView(props: BrowseViewProps) {
     (query: string) => edit('query', withQuery(state, query)),
     [edit, state],
   );
-  // The facet panel's callbacks are stable (they read the state as it is when called), so that
-  // the memoised panel is skipped while it shows the state of a task ago (`panel` above).
-  const latest = useRef(state);
-  useLayoutEffect(() => {
-    latest.current = state;
-  }, [state]);
+  // The facet panel's callbacks are stable (they read the state as it is when called, the last
+  // asked for, even by a click in the same task as another), so that the memoised panel is
+  // skipped while it shows the state of a task ago (`panel` above).
   const onToggle = useCallback(
     (key: FacetKey, code: string, selected: boolean) => {
-      const now = latest.current;
+      const now = parseBrowseState(currentSearch());
       const values = now.filters[key] ?? [];
       const next = selected ? [...values, code] : values.filter((c) => c !== code);
       navigate({ ...now, filters: { ...now.filters, [key]: next }, page: 1 }, 'push');
@@ -135,7 +132,8 @@ export function BrowseView(props: BrowseViewProps) {
     [navigate],
   );
   const onDates = useCallback(
-    (f: string, t: string) => edit('dates', { ...latest.current, from: f, to: t, page: 1 }),
+    (f: string, t: string) =>
+      edit('dates', { ...parseBrowseState(currentSearch()), from: f, to: t, page: 1 }),
     [edit],
   );
   const onShowResults = useCallback(() => {

@@ -5,6 +5,7 @@
  * history entry itself, and put back once the results it points into are on the page.
  */
 import { useEffect, type RefObject } from 'react';
+import { flushHistory } from './useUrlState.ts';
 
 const KEY = 'atlasReturn';
 
@@ -24,6 +25,8 @@ function savedPlace(): Place | null {
 }
 
 function writePlace(place: Place | null): void {
+  // Onto the entry of the state shown, not the one before a change still to be written.
+  flushHistory();
   const state: unknown = window.history.state;
   const rest = Object.fromEntries(
     Object.entries(typeof state === 'object' && state !== null ? state : {}).filter(

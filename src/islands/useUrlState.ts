@@ -1,14 +1,54 @@
 /**
  * An island's state lives in the URL and nowhere else: these hooks read it (re-reading on Back
  * and Forward) and write it with `pushState` for a new step or `replaceState` to refine the
- * current one (a query still being typed). Browse and Compare both use them.
+ * current one (a query still being typed), a task after rendering it. Browse and Compare both
+ * use them.
  */
 import { useCallback, useMemo } from 'react';
 import { browseQuery, parseBrowseState, type BrowseState } from '../lib/browse-state.ts';
 import { useExternalStore } from './useExternalStore.ts';
 
-// Fired after our own history writes, which (unlike Back/Forward) raise no event of their own.
+// Fired after our own state changes, which (unlike Back/Forward) raise no event of their own.
 const NAVIGATE = 'atlas:navigate';
+
+/** How a state change enters the history: a new entry, or in place of the current one. */
+export type HistoryMode = 'push' | 'replace';
+
+/**
+ * History writes not made yet. A change is rendered first and written to the history a task
+ * later: `pushState` took 0.6 ms of every facet click, and up to 13 ms of the first, before the
+ * results could render. Until then the state read is the last one asked for.
+ */
+let pending: { search: string; mode: HistoryMode }[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** The query string of the state shown: the last one asked for, whether written yet or not. */
+export function currentSearch(): string {
+  return pending[pending.length - 1]?.search ?? window.location.search;
+}
+
+/** Makes the history writes still waiting, in order (before anything reads or adds to it). */
+export function flushHistory(): void {
+  clearTimeout(timer);
+  const writes = pending;
+  pending = [];
+  const { pathname, hash } = window.location;
+  for (const { search, mode } of writes) {
+    const target = `${pathname}${search}${hash}`;
+    if (mode === 'push') window.history.pushState(null, '', target);
+    else window.history.replaceState(null, '', target);
+  }
+}
+
+if (typeof window !== 'undefined') {
+  // Back or Forward before a write was made: the reader has left that step, so it is dropped.
+  // Registered before any island subscribes, so they read the state after this.
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    pending = [];
+  });
+  window.addEventListener('pagehide', flushHistory);
+}
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -19,22 +59,18 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const clientSearch = (): string => window.location.search;
 // The server render knows no query string; hydration then re-reads the real one.
 const serverSearch = (): string => '';
 
-/** How a state change enters the history: a new entry, or in place of the current one. */
-export type HistoryMode = 'push' | 'replace';
-
 /** The current query string, and a function that moves to another one (without `?`). */
 export function useLocationSearch(): [string, (query: string, mode: HistoryMode) => void] {
-  const search = useExternalStore(subscribe, clientSearch, serverSearch);
+  const search = useExternalStore(subscribe, currentSearch, serverSearch);
   const navigate = useCallback((query: string, mode: HistoryMode) => {
-    const { pathname, hash } = window.location;
-    const target = `${pathname}${query ? `?${query}` : ''}${hash}`;
-    if (target === `${pathname}${window.location.search}${hash}`) return;
-    if (mode === 'push') window.history.pushState(null, '', target);
-    else window.history.replaceState(null, '', target);
+    const next = query ? `?${query}` : '';
+    if (next === currentSearch()) return;
+    pending.push({ search: next, mode });
+    clearTimeout(timer);
+    timer = setTimeout(flushHistory, 0);
     window.dispatchEvent(new Event(NAVIGATE));
   }, []);
   return [search, navigate];

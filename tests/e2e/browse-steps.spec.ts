@@ -46,6 +46,46 @@ test('two quick clicks at fixed places tick the two values that were there', asy
   await expectResultCount(page, countValid(hasSymptom('S5', 'S2')));
 });
 
+test('a click shows its results first and writes its history step a task later, one step per click', async ({
+  page,
+}) => {
+  await openBrowse(page);
+  const before = await page.evaluate(() => window.history.length);
+  // Two clicks in one task: each renders at once, and each is a step of its own once written.
+  const seen = await page.evaluate(
+    (labels) => {
+      const box = (label: string) =>
+        [...document.querySelectorAll('fieldset.facet label')]
+          .find((l) => l.querySelector('.facet-label')?.textContent === label)
+          ?.querySelector('input');
+      const heading = document.getElementById('browse-results-heading');
+      const first = heading?.textContent;
+      box(labels[0] ?? '')?.click();
+      box(labels[1] ?? '')?.click();
+      return new Promise<{ changed: boolean; search: string }>((resolve) => {
+        // The render of the clicks comes in a microtask; the history write in a task after it.
+        queueMicrotask(() => {
+          queueMicrotask(() => {
+            resolve({
+              changed: heading?.textContent !== first,
+              search: window.location.search,
+            });
+          });
+        });
+      });
+    },
+    [labelTitle('S5'), labelTitle('S2')],
+  );
+  expect(seen.changed).toBe(true);
+  expect(seen.search).toBe('');
+  await expectParam(page, 'symptom', 'S5,S2');
+  expect(await page.evaluate(() => window.history.length)).toBe(before + 2);
+  await expectResultCount(page, countValid(hasSymptom('S5', 'S2')));
+  await page.goBack();
+  await expectParam(page, 'symptom', 'S5');
+  await expectResultCount(page, countValid(hasSymptom('S5')));
+});
+
 test('Back after typing a query returns to the view before the query', async ({ page }) => {
   await openBrowse(page);
   await facetValue(page, FORM, labelTitle('S3')).check();
