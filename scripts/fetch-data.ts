@@ -79,7 +79,11 @@ async function download(from: string): Promise<Uint8Array> {
         : String(error);
     fail(`could not download ${from}: ${cause}`);
   }
-  if (!response.ok) fail(`${from} answered HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok) {
+    // Unread, the body would keep the connection, and so the process, alive after the refusal.
+    await response.body?.cancel();
+    fail(`${from} answered HTTP ${response.status} ${response.statusText}`);
+  }
   const bytes = new Uint8Array(await response.arrayBuffer());
   console.error(`[fetch] received ${(bytes.length / 1e6).toFixed(1)} MB`);
   if (bytes.length > 0 && bytes[0] === 0x3c /* < */)
