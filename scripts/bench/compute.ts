@@ -1,6 +1,6 @@
 /**
  * The pure computation behind Browse, timed in Node on the built browse file: decoding the
- * columns into the facet index (part of the cold load) and one `filterRows` pass (part of every
+ * columns into the facet index (part of the cold load) and one `filterRows` call (part of every
  * facet click). Set against the in-browser figures, it splits a click into filtering and
  * everything else (React rendering, layout).
  */
@@ -15,7 +15,7 @@ import { percentile } from './stats.ts';
 export interface ComputeFigures {
   /** JSON.parse + decode + facet index, ms. */
   decodeMs: number;
-  /** One filterRows pass with one extra facet value selected: p50 and p95 over every value, ms. */
+  /** One filterRows call with one extra facet value selected: p50 and p95 over every value, ms. */
   filterP50: number;
   filterP95: number;
   samples: number;

@@ -1,6 +1,7 @@
 /**
  * The result chain of Browse, memoised step by step: search hits → order (only when the sort or
- * ranking changes) → one filtering and counting pass (on every filter change) → the visible page.
+ * ranking changes) → filtering and counting (`filterRows`, on every filter change) → the visible
+ * page.
  */
 import { useMemo } from 'react';
 import type { BrowseState } from '../lib/browse-state.ts';

@@ -85,7 +85,7 @@ export interface SearchHits {
   ranked?: Int32Array;
 }
 
-/** What one pass over the rows produces. */
+/** What `filterRows` produces. */
 export interface FilterResult {
   /** Matching row indexes, in the order given. */
   matches: number[];
@@ -222,9 +222,10 @@ function rejectOutside(
 }
 
 /**
- * Filters rows (visited in `order`) by a state's facets, date range and search hits, and counts
- * every facet value disjunctively: over the rows no filter rejects, and for an active facet also
- * over the rows that only it rejects.
+ * Filters rows (visited in `order`, which lists every row once, as `orderRows` does) by a state's
+ * facets, date range and search hits, and counts every facet value disjunctively: over the rows no
+ * filter rejects, and for an active facet also over the rows that only it rejects. The counts
+ * cover every row whatever `order` holds; the list follows `order`.
  */
 export function filterRows(
   index: FacetIndex,

@@ -238,9 +238,14 @@ describe('filterRows against its definition', () => {
       let hits: SearchHits | null = null;
       if (next() < 0.4) {
         const match = Uint8Array.from(many, () => (next() < 0.5 ? 1 : 0));
-        hits = { match, score: new Map() };
+        const score = new Map(
+          many.flatMap((_, i) => (match[i] === 1 ? [[i, next()] as const] : [])),
+        );
+        hits = { match, score };
       }
-      const order = orderRows(at, { sort: 'shuffle', desc: false, seed: round }, null);
+      // Shuffled, or (with hits) in relevance order: the hits by score, then the rest.
+      const sort = hits && round % 2 === 0 ? 'relevance' : 'shuffle';
+      const order = orderRows(at, { sort, desc: false, seed: round }, hits);
       const got = filterRows(at, { filters, from, to }, order, hits);
       const want = reference(at, filters, from, to, order, hits);
       expect(got.matches).toEqual(want.matches);
