@@ -80,7 +80,9 @@ export function ResultList({
         ) : (
           // A card's place, for the task until it renders: an empty card about as tall, so the
           // list keeps its height; it counts as loading, like a card whose text has not arrived.
-          <li key={row.index} className="card result-pending" aria-busy="true" />
+          <li key={row.index} className="card result-pending" aria-busy="true">
+            <span className="visually-hidden">Loading episode…</span>
+          </li>
         ),
       )}
     </ol>

@@ -127,7 +127,9 @@ test('a changed page renders its first ten new cards at once and the rest a task
   expect(validEpisodes.length).toBeGreaterThan(35);
   const list = page.locator('ol.result-list');
   await expect(list.locator(':scope > li > .result-card')).toHaveCount(perPage);
-  // What the list holds when it first changes, before any later task has run.
+  // Every card's text in, so that the next change to the list's items is the new page's.
+  await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
+  // What the list holds when its items first change, before any later task has run.
   await list.evaluate((ol) => {
     const before = new Set(ol.children);
     const observer = new MutationObserver(() => {
@@ -145,7 +147,7 @@ test('a changed page renders its first ten new cards at once and the rest a task
       };
       (window as unknown as { staged: Staged }).staged = seen;
     });
-    observer.observe(ol, { childList: true, subtree: true });
+    observer.observe(ol, { childList: true });
   });
   await page.getByLabel('Sort by').selectOption('date-asc');
   const seen = (await page
