@@ -41,12 +41,23 @@ export function flushHistory(): void {
 }
 
 if (typeof window !== 'undefined') {
-  // Back or Forward before a write was made: the reader has left that step, so it is dropped.
-  // Registered before any island subscribes, so they read the state after this.
+  // Back or Forward within the task before a write: the reader has left that step, so it is
+  // dropped, and Back goes to the step before it. Registered before any island subscribes, so
+  // they read the state after this.
   window.addEventListener('popstate', () => {
     clearTimeout(timer);
     pending = [];
   });
+  // A link followed within that task leaves from the step shown, so the step is written first;
+  // leaving any other way (a typed address, say) writes it as the page goes.
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (pending.length > 0 && event.target instanceof Element && event.target.closest('a[href]'))
+        flushHistory();
+    },
+    true,
+  );
   window.addEventListener('pagehide', flushHistory);
 }
 
