@@ -31,9 +31,18 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** A fresh folder under the system's temporary directory. */
+/**
+ * Every folder `tempDir` made in this test file. The integration tier's setup
+ * (`tests/integration/setup.ts`) removes them once the file's tests are done; each run left some
+ * 40 folders of built sites and data behind before.
+ */
+export const madeTempDirs: string[] = [];
+
+/** A fresh folder under the system's temporary directory, removed after the test file. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `atlas-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `atlas-${prefix}-`));
+  madeTempDirs.push(dir);
+  return dir;
 }
 
 /**
