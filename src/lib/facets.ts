@@ -159,6 +159,10 @@ function rejections(
   return { fails, by };
 }
 
+// The four loops below repeat their three lines of bookkeeping on purpose: each stays one tight
+// loop with one kind of test, which the browser compiles from the first call, and a row rejected
+// costs no call while the first clicks still run unoptimised code.
+
 function rejectByMask(
   column: Int32Array,
   mask: number,
@@ -233,39 +237,23 @@ export function filterRows(
   order: ArrayLike<number>,
   hits: SearchHits | null,
 ): FilterResult {
+  const { defs, columns } = index;
   const active = compile(index, state);
   const { fails, by } = rejections(index, active, state, hits?.match ?? null);
-  // The rows no filter rejects (`passed`), then those only one does, grouped by that filter
-  // (`near`, filter f's from `start[f]`), in row order; `gain[f]` counts the latter.
-  const gain = new Int32Array(active.length + 2);
-  const passed = passedRows(fails, tallyFails(fails, by, gain));
-  const start = new Int32Array(gain.length + 1);
-  gain.forEach((g, f) => (start[f + 1] = (start[f] as number) + g));
-  const near = groupNear(fails, by, start);
-
-  // Every facet over the passed rows in one call; each active facet over its own near misses.
-  const { defs, columns } = index;
   const all = defs.map((def) => columns[def.key]);
   const isMask = Uint8Array.from(defs, (def) => (def.kind === 'mask' ? 1 : 0));
   const values = defs.map((def) => new Int32Array(def.values.length));
-  countRows(passed, 0, passed.length, all, isMask, values);
-  active.forEach((a, f) => {
-    const d = defs.findIndex((def) => def.key === a.key);
-    const one = [all[d] as Int32Array];
-    const own = [values[d] as Int32Array];
-    countRows(
-      near,
-      start[f] as number,
-      start[f + 1] as number,
-      one,
-      isMask.subarray(d, d + 1),
-      own,
-    );
+  // Per filter (an active facet, then the date range and the query): its facet's place in
+  // `defs`, -1 for the date range and the query, which have no counts of their own.
+  const own = Int32Array.from({ length: active.length + 2 }, (_, f) => {
+    const key = active[f]?.key;
+    return key === undefined ? -1 : defs.findIndex((def) => def.key === key);
   });
+  const gain = new Int32Array(active.length + 2);
+  const total = countRows(fails, by, all, isMask, own, values, gain);
+
   const counts = {} as Record<FacetKey, Int32Array>;
   defs.forEach((def, d) => (counts[def.key] = values[d] as Int32Array));
-
-  const total = passed.length;
   const dropGain: Partial<Record<FilterId, number>> = {};
   active.forEach((a, f) => (dropGain[a.key] = total + (gain[f] as number)));
   if (state.from !== '' || state.to !== '') dropGain.date = total + (gain[active.length] as number);
@@ -273,64 +261,47 @@ export function filterRows(
   return { matches: inOrder(order, fails, total), counts, dropGain };
 }
 
-/** Counts into `gain` the rows that exactly one filter rejects, by filter; returns how many pass. */
-function tallyFails(fails: Uint8Array, by: Uint8Array, gain: Int32Array): number {
+/**
+ * The counts, in one loop over the rows (compiled once, where a loop per facet was compiled
+ * fifteen times): a row no filter rejects counts towards every facet's value, in `counts[d]`; a
+ * row that one filter f rejects counts towards `gain[f]`, and towards the values of f's own facet
+ * (`own[f]`) if it has one. Returns how many rows no filter rejects.
+ */
+function countRows(
+  fails: Uint8Array,
+  by: Uint8Array,
+  columns: readonly Int32Array[],
+  isMask: Uint8Array,
+  own: Int32Array,
+  counts: readonly Int32Array[],
+  gain: Int32Array,
+): number {
   let total = 0;
   for (let i = 0; i < fails.length; i++) {
     const fail = fails[i] as number;
-    if (fail === 0) total++;
-    else if (fail === 1) {
+    if (fail === 0) {
+      total++;
+      for (let d = 0; d < columns.length; d++)
+        tally(counts[d] as Int32Array, isMask[d] === 1, (columns[d] as Int32Array)[i] as number);
+    } else if (fail === 1) {
       const f = by[i] as number;
       gain[f] = (gain[f] as number) + 1;
+      const d = own[f] as number;
+      if (d !== -1)
+        tally(counts[d] as Int32Array, isMask[d] === 1, (columns[d] as Int32Array)[i] as number);
     }
   }
   return total;
 }
 
-/** The rows no filter rejects (`total` of them), in row order. */
-function passedRows(fails: Uint8Array, total: number): Int32Array {
-  const passed = new Int32Array(total);
-  for (let i = 0, k = 0; i < fails.length; i++) if (fails[i] === 0) passed[k++] = i;
-  return passed;
-}
-
-/** The rows exactly one filter rejects, filter f's at `start[f]` onwards, in row order. */
-function groupNear(fails: Uint8Array, by: Uint8Array, start: Int32Array): Int32Array {
-  const near = new Int32Array(start[start.length - 1] as number);
-  const next = start.slice(0, -1);
-  for (let i = 0; i < fails.length; i++) {
-    if (fails[i] !== 1) continue;
-    const f = by[i] as number;
-    near[next[f] as number] = i;
-    next[f] = (next[f] as number) + 1;
+/** Adds one row's value of a facet: a value index, or each set bit of a mask. */
+function tally(counts: Int32Array, mask: boolean, value: number): void {
+  if (!mask) {
+    if (value >= 0 && value < counts.length) counts[value] = (counts[value] as number) + 1;
+    return;
   }
-  return near;
-}
-
-/**
- * Adds up the values of the rows `rows[from..to)` in each of `columns` into the matching `counts`:
- * a value index, or each set bit of a mask column (`isMask[c] === 1`). One loop for every facet,
- * so that the browser compiles it once, not once per facet.
- */
-function countRows(
-  rows: Int32Array,
-  from: number,
-  to: number,
-  columns: readonly Int32Array[],
-  isMask: Uint8Array,
-  counts: readonly Int32Array[],
-): void {
-  for (let k = from; k < to; k++) {
-    const i = rows[k] as number;
-    for (let c = 0; c < columns.length; c++) {
-      const value = (columns[c] as Int32Array)[i] as number;
-      const into = counts[c] as Int32Array;
-      if (isMask[c] === 1) {
-        for (let bit = 0; value >>> bit !== 0; bit++)
-          if (value & (1 << bit)) into[bit] = (into[bit] as number) + 1;
-      } else if (value >= 0 && value < into.length) into[value] = (into[value] as number) + 1;
-    }
-  }
+  for (let bit = 0; value >>> bit !== 0; bit++)
+    if (value & (1 << bit)) counts[bit] = (counts[bit] as number) + 1;
 }
 
 /**
