@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { buildStamp } from '../../src/lib/build-info.ts';
 import { parseBrowseState } from '../../src/lib/browse-state.ts';
@@ -23,7 +23,6 @@ import {
   readingsOfText,
   readJson,
   recordsIn,
-  removeTempParent,
   TEXT_EXTENSIONS,
   writeRelease,
 } from './support.ts';
@@ -152,10 +151,6 @@ describe('a site built from the hostile fixtures', () => {
     dist = buildSite(input);
     files = listFiles(dist);
   }, 120_000);
-
-  afterAll(() => {
-    for (const path of [input, dist]) removeTempParent(path);
-  });
 
   describe('secrets and personal data', () => {
     it('plants secrets of known families in the fixture, every personal-data kind among them', () => {
@@ -376,8 +371,6 @@ describe('a site built from a damaged file with ATLAS_SKIP_INVALID=1', () => {
   beforeAll(() => {
     dist = buildSite(fixturePath('hostile/damaged.json'), { skipInvalid: true });
   }, 120_000);
-
-  afterAll(() => removeTempParent(dist));
 
   it('names every skipped record in the report with its reason', () => {
     const report = reportOf(dist);
